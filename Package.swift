@@ -1,0 +1,75 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Strict flags for every Swift target (see ../shared/STYLE.md).
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "LineGuard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lineguard", targets: ["lineguard"]),
+        // Libraries for the separate Benchmarks package; the product is the executable.
+        .library(name: "SPC", targets: ["SPC"]),
+        .library(name: "ModbusKit", targets: ["ModbusKit"]),
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "LineModel", targets: ["LineModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        // C stays behind one door each: system libraries found through pkg-config.
+        .systemLibrary(
+            name: "CModbus", pkgConfig: "libmodbus",
+            providers: [.apt(["libmodbus-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+
+        .target(name: "LineModel", swiftSettings: strict),
+        .target(name: "SPC", swiftSettings: strict),
+        .target(
+            name: "ModbusKit",
+            dependencies: ["CModbus", "LineModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
+        .target(
+            name: "Store",
+            dependencies: ["CSQLite", "LineModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
+        .target(
+            name: "Simulator",
+            dependencies: ["ModbusKit", "LineModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "LineModel", "SPC", "ModbusKit", "Store", "Simulator",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "lineguard",
+            dependencies: [
+                "Daemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+
+        .testTarget(name: "LineModelTests", dependencies: ["LineModel"], swiftSettings: strict),
+        .testTarget(name: "SPCTests", dependencies: ["SPC"], swiftSettings: strict),
+        .testTarget(name: "ModbusKitTests", dependencies: ["ModbusKit", "LineModel"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "LineModel"], swiftSettings: strict),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "ModbusKit", "LineModel"], swiftSettings: strict),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Store", "LineModel", "SPC"], swiftSettings: strict),
+        .testTarget(name: "IntegrationTests", dependencies: ["Store", "LineModel"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,1 @@
+// Daemon module: see ../shared/STYLE.md for what it owns.

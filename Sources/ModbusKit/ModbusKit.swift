@@ -1,0 +1,1 @@
+// ModbusKit module: see ../shared/STYLE.md for what it owns.

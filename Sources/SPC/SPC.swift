@@ -1,0 +1,1 @@
+// SPC module: see ../shared/STYLE.md for what it owns.

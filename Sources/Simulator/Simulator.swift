@@ -1,0 +1,1 @@
+// Simulator module: see ../shared/STYLE.md for what it owns.

@@ -1,0 +1,1 @@
+// Store module: see ../shared/STYLE.md for what it owns.
