@@ -54,6 +54,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
+            // config/demo.toml and the filling scenarios of seeds/scenarios, compiled in
+            // (the files in Resources/ are links to them).
+            resources: [
+                .embedInCode("Resources/demo.toml"),
+                .embedInCode("Resources/filling-nozzle-step.toml"),
+                .embedInCode("Resources/filling-baseline.toml"),
+            ],
             swiftSettings: strict),
         .executableTarget(
             name: "lineguard",

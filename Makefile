@@ -1,0 +1,60 @@
+# LineGuard: `make demo` and `make test` work on a fresh Debian 12 machine with the Swift
+# toolchain. Each target installs what is missing (quietly, idempotently): the C libraries with
+# apt-get, pymodbus with pip. sudo is used only when not root.
+
+SWIFT ?= swift
+JOBS ?= 2
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/debug/lineguard
+PYMODBUS := pymodbus>=3.16,<4
+
+.PHONY: all build test demo deps deps-test clean help
+
+all: build
+
+help:
+	@echo "make demo   - build, run the daemon against the simulated line, show what it caught"
+	@echo "make test   - install what is missing and run every test"
+	@echo "make build  - debug build of the lineguard executable"
+
+# The C libraries and pkg-config; apt-get update only when a first install attempt fails.
+deps:
+	@if ! pkg-config --exists libmodbus sqlite3 2>/dev/null; then \
+	  echo "installing libmodbus-dev libsqlite3-dev pkg-config (apt-get)"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get install -y -qq libmodbus-dev libsqlite3-dev pkg-config >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq >/dev/null && \
+	    $(SUDO) apt-get install -y -qq libmodbus-dev libsqlite3-dev pkg-config >/dev/null; } || \
+	  { echo "could not install the C libraries with apt-get" >&2; exit 1; }; \
+	fi
+
+# pymodbus: the independent Modbus peer of the interop tests.
+deps-test: deps
+	@if ! python3 -c 'import pymodbus, sys; v = tuple(int(x) for x in pymodbus.__version__.split(".")[:2]); sys.exit(0 if (3, 16) <= v < (4, 0) else 1)' 2>/dev/null; then \
+	  echo "installing $(PYMODBUS) (pip)"; \
+	  if ! python3 -m pip --version >/dev/null 2>&1; then \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    { $(SUDO) apt-get install -y -qq python3-pip >/dev/null 2>&1 || \
+	      { $(SUDO) apt-get update -qq >/dev/null && $(SUDO) apt-get install -y -qq python3-pip >/dev/null; }; }; \
+	  fi; \
+	  python3 -m pip install -q --disable-pip-version-check '$(PYMODBUS)' 2>/dev/null || \
+	  python3 -m pip install -q --disable-pip-version-check --break-system-packages '$(PYMODBUS)' || \
+	  { echo "could not install $(PYMODBUS) with pip" >&2; exit 1; }; \
+	fi
+
+build: deps
+	$(SWIFT) build -j $(JOBS)
+
+# Builds the product and the tests, then runs every test. The integration tests start the real
+# lineguard binary (LINEGUARD_BIN) as simulator and daemon on loopback.
+test: deps-test
+	$(SWIFT) build --build-tests -j $(JOBS)
+	LINEGUARD_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build -j $(JOBS)
+
+demo: build
+	$(BIN) demo --directory demo-output
+	@echo
+	@echo "(re-read with: $(BIN) status --db demo-output/lineguard-demo.sqlite)"
+
+clean:
+	rm -rf .build demo-output

@@ -1,0 +1,133 @@
+public import LineModel
+public import ModbusKit
+
+/// A whole, checked LineGuard configuration. Built only by `ConfigurationLoader`, which
+/// validates every key before anything starts.
+public struct DaemonConfiguration: Sendable {
+    public var daemon: DaemonSettings
+    public var line: LineSettings
+    public var devices: [DeviceSettings]
+    public var stations: [StationSettings]
+    public var characteristics: [CharacteristicSettings]
+
+    /// The line as the store records it.
+    public var lineDescription: LineDescription {
+        LineDescription(
+            name: line.name,
+            stations: stations.map { station in
+                StationDescription(
+                    name: station.name, lotKind: station.lotKind,
+                    devices: devices.filter { device in
+                        characteristics.contains { $0.station == station.name && $0.device == device.name }
+                            || station.lot?.device == device.name
+                    }.map { DeviceDescription(name: $0.name, endpoint: $0.endpoint.description, unit: $0.unit) },
+                    characteristics: characteristics.filter { $0.station == station.name }.map(\.description))
+            })
+    }
+
+    public func device(named name: String) -> DeviceSettings? { devices.first { $0.name == name } }
+}
+
+/// `[daemon]`: where records go and how the daemon behaves.
+public struct DaemonSettings: Sendable {
+    /// SQLite database file.
+    public var database: String
+    public var logLevel: String
+    /// Raw samples are committed in batches: at the latest after this many milliseconds...
+    public var commitIntervalMilliseconds: Int
+    /// ... or when this many rows are waiting.
+    public var commitMaxRows: Int
+    /// Samples waiting for the store beyond this are dropped (counted and logged); defects and
+    /// signals are never dropped.
+    public var queueCapacity: Int
+}
+
+/// `[line]`.
+public struct LineSettings: Sendable {
+    public var name: String
+}
+
+/// `[[devices]]`: one Modbus TCP endpoint and unit.
+public struct DeviceSettings: Sendable {
+    public var name: String
+    public var endpoint: ModbusEndpoint
+    public var unit: UInt8
+    /// Added to configured addresses to get protocol (0-based) addresses: 0 when the
+    /// configuration writes protocol addresses, -1 for 1-based register numbers.
+    public var addressBase: Int
+    public var pollIntervalMilliseconds: Int
+    public var byteOrder: ByteOrder
+    public var options: DeviceOptions
+}
+
+/// `[[stations]]`.
+public struct StationSettings: Sendable {
+    public var name: String
+    public var lotKind: LotKind
+    /// Where the station publishes its current lot id, if it does.
+    public var lot: RegisterSource?
+}
+
+/// A value read from a register: the lot id of a station, or a unit counter.
+public struct RegisterSource: Sendable {
+    public var device: String
+    public var kind: RegisterKind
+    /// Protocol (0-based) address, after the device's address base was applied.
+    public var address: UInt16
+    public var type: ValueType
+    public var order: ByteOrder
+}
+
+/// `[[characteristics]]`: what is measured, how it is read, judged and acted on.
+public struct CharacteristicSettings: Sendable {
+    public var id: CharacteristicID
+    public var station: String
+    public var equipment: String?
+    public var device: String
+    public var kind: RegisterKind
+    public var address: UInt16
+    public var type: ValueType
+    public var order: ByteOrder
+    public var scale: Double
+    public var offset: Double
+    public var unit: String
+    public var physicalRange: ClosedRange<Double>?
+    public var spec: SpecLimits
+    /// A per-unit counter read with the value: a sample is taken only when it changes, so no
+    /// unit is charted twice; a jump of more than one is reported as skipped units.
+    public var sequence: RegisterSource?
+    public var chart: ChartKind
+    /// Points in the Phase I window that sets the control limits.
+    public var phase1: Int
+    public var ruleSet: RuleSetName
+    /// Rule numbers in the rule set's own numbering.
+    public var rules: [Int]
+    /// Whether a rule signal (not only a defect) puts the lot on hold.
+    public var holdOnSignal: Bool
+    public var defectCodeLow: String
+    public var defectCodeHigh: String
+    public var severity: Severity
+
+    public var description: CharacteristicDescription {
+        CharacteristicDescription(
+            id: id, station: station, device: device, equipment: equipment, unit: unit, spec: spec,
+            defectCodeLow: defectCodeLow, defectCodeHigh: defectCodeHigh, severity: severity,
+            chart: chart.rawValue)
+    }
+}
+
+/// The control charts the daemon runs on live data.
+public enum ChartKind: String, Sendable, CaseIterable {
+    /// Individuals and moving range.
+    case imr
+}
+
+/// The two run-rule sets and their numbering.
+public enum RuleSetName: String, Sendable, CaseIterable {
+    /// Western Electric rules 1-4.
+    case we
+    /// Nelson rules 1-8.
+    case nelson
+
+    public var ruleCount: Int { self == .we ? 4 : 8 }
+}

@@ -1,1 +1,0 @@
-// Daemon module: see ../shared/STYLE.md for what it owns.

@@ -1,0 +1,239 @@
+import Logging
+import LineModel
+import ModbusKit
+
+/// Polls one endpoint on a monotonic schedule and turns its readings into records: samples
+/// (with their lot and unit counter), defects, signals, lot changes and data-quality events.
+///
+/// A cycle that overruns its interval is not stacked: the next cycle starts at the next free
+/// slot and the skipped slots are counted.
+struct EndpointPoller: Sendable {
+    let plan: AcquisitionPlan
+    let device: ModbusDevice
+    let queue: RecordQueue
+    let logger: Logger
+    private var judges: [CharacteristicID: CharacteristicJudge]
+    private var lastSequence: [CharacteristicID: UInt64] = [:]
+    private var lastQuality: [CharacteristicID: Quality] = [:]
+    private var currentLot: [String: LotID] = [:]
+    private var lastDeviceState: String?
+    private var lastDeviceReport: Double = 0
+    private(set) var skippedCycles = 0
+
+    init(
+        plan: AcquisitionPlan, device: ModbusDevice, queue: RecordQueue, restoredLimits: [CharacteristicID: ControlLimits],
+        logger: Logger
+    ) {
+        self.plan = plan
+        self.device = device
+        self.queue = queue
+        self.logger = logger
+        self.judges = Dictionary(
+            uniqueKeysWithValues: plan.characteristics.map {
+                ($0.id, CharacteristicJudge(settings: $0, restoredLimits: restoredLimits[$0.id]))
+            })
+    }
+
+    /// Polls until the task is cancelled.
+    mutating func run() async {
+        let clock = ContinuousClock()
+        var next = clock.now
+        while !Task.isCancelled {
+            let readings = await device.poll(plan.requests)
+            if Task.isCancelled { break }
+            let records = await process(readings)
+            let dropped = queue.push(records)
+            if dropped > 0 {
+                logger.warning("store queue full: samples dropped", metadata: ["samples.dropped": "\(dropped)"])
+            }
+            next = next.advanced(by: plan.interval)
+            let now = clock.now
+            if next < now {
+                // Overrun: skip the missed slots rather than firing them back to back.
+                var missed = 0
+                while next < now {
+                    next = next.advanced(by: plan.interval)
+                    missed += 1
+                }
+                skippedCycles += missed
+            }
+            do {
+                try await Task.sleep(until: next, clock: clock)
+            } catch {
+                break
+            }
+        }
+    }
+
+    /// Maps one cycle's readings to records, in the order they must be stored.
+    mutating func process(_ readings: [PointReading]) async -> [PipelineRecord] {
+        var byName: [String: PointReading] = [:]
+        for reading in readings { byName[reading.name] = reading }
+        var records: [PipelineRecord] = []
+        for station in plan.lotStations {
+            trackLot(of: station, reading: byName[AcquisitionPlan.lotPoint(station.name)], into: &records)
+        }
+        for characteristic in plan.characteristics {
+            guard let reading = byName[AcquisitionPlan.valuePoint(characteristic.id)] else { continue }
+            var sequence: UInt64?
+            if characteristic.sequence != nil {
+                guard let counter = byName[AcquisitionPlan.sequencePoint(characteristic.id)] else { continue }
+                guard counter.quality.isGood else {
+                    // Whether a unit was made is unknown: no sample, but the quality is noted.
+                    noteQuality(of: characteristic, quality: counter.quality, time: counter.time, into: &records)
+                    continue
+                }
+                guard let value = newUnit(of: characteristic, counter: counter, into: &records) else { continue }
+                sequence = value
+            }
+            var value = Double.nan
+            if case .number(let number)? = reading.value { value = number }
+            var quality = reading.quality
+            if quality.isGood && !value.isFinite { quality = .decodeError(.notANumber) }
+            let sample = Sample(
+                characteristic: characteristic.id, value: value, quality: quality, time: reading.time,
+                lot: currentLot[characteristic.station], sequence: sequence)
+            noteQuality(of: characteristic, quality: sample.quality, time: sample.time, into: &records)
+            records.append(.sample(sample))
+            guard quality.isGood, var judge = judges[characteristic.id] else { continue }
+            let outcome = judge.judge(sample, station: characteristic.station)
+            judges[characteristic.id] = judge
+            for limits in outcome.limits {
+                records.append(.limits(limits))
+                logger.info(
+                    "control limits frozen after Phase I",
+                    metadata: [
+                        "characteristic.id": "\(limits.characteristic)", "chart.statistic": "\(limits.statistic)",
+                        "limits.center": "\(limits.center)", "limits.lcl": "\(limits.lcl.map { "\($0)" } ?? "-")",
+                        "limits.ucl": "\(limits.ucl.map { "\($0)" } ?? "-")",
+                    ])
+            }
+            // The signal of the point that is also a defect is recorded with the defect.
+            var signals = outcome.signals
+            if let defect = outcome.defect {
+                let first = signals.isEmpty ? nil : signals.removeFirst()
+                records.append(.defect(defect, signal: first))
+                logger.warning(
+                    "defect: value outside specification, lot on hold",
+                    metadata: [
+                        "characteristic.id": "\(defect.characteristic)", "defect.code": "\(defect.code)",
+                        "sample.value": "\(defect.value)", "lot.id": "\(defect.lot?.rawValue ?? "-")",
+                    ])
+            }
+            for signal in signals {
+                records.append(.signal(signal, holdLot: characteristic.holdOnSignal))
+                logger.notice(
+                    "control chart signal",
+                    metadata: [
+                        "characteristic.id": "\(signal.characteristic)", "rule": "\(signal.ruleSet)\(signal.rule)",
+                        "chart.statistic": "\(signal.statistic)", "lot.id": "\(signal.lot?.rawValue ?? "-")",
+                    ])
+            }
+        }
+        await reportDeviceState(into: &records)
+        return records
+    }
+
+    /// Returns the counter value when it shows a new unit; records skipped units and resets.
+    private mutating func newUnit(
+        of characteristic: CharacteristicSettings, counter: PointReading, into records: inout [PipelineRecord]
+    ) -> UInt64? {
+        guard counter.quality.isGood, case .number(let number)? = counter.value, number >= 0,
+            number < 1.8e19, number == number.rounded()
+        else { return nil }
+        let value = UInt64(number)
+        let previous = lastSequence[characteristic.id]
+        lastSequence[characteristic.id] = value
+        guard let previous else {
+            // First sight after start: the unit on display may have been judged before.
+            return nil
+        }
+        if value == previous { return nil }
+        if value < previous {
+            records.append(
+                .dataQuality(
+                    DataQualityEvent(
+                        kind: .skippedSequence, device: characteristic.device, characteristic: characteristic.id,
+                        detail: "unit counter went back from \(previous) to \(value) (device restart?)",
+                        time: counter.time)))
+            return value
+        }
+        if value > previous + 1 {
+            let skipped = value - previous - 1
+            records.append(
+                .dataQuality(
+                    DataQualityEvent(
+                        kind: .skippedSequence, device: characteristic.device, characteristic: characteristic.id,
+                        detail: "\(skipped) unit(s) not seen between counter \(previous) and \(value)",
+                        time: counter.time)))
+            logger.warning(
+                "units missed: poll slower than the station",
+                metadata: ["characteristic.id": "\(characteristic.id)", "units.skipped": "\(skipped)"])
+        }
+        return value
+    }
+
+    /// Records a data-quality event when a characteristic's quality changes.
+    private mutating func noteQuality(
+        of characteristic: CharacteristicSettings, quality: Quality, time: SampleTime, into records: inout [PipelineRecord]
+    ) {
+        let previous = lastQuality[characteristic.id] ?? .good
+        lastQuality[characteristic.id] = quality
+        guard previous != quality else { return }
+        let kind: DataQualityEvent.Kind
+        switch quality {
+        case .good: kind = .deviceUp
+        case .frozen: kind = .frozenSensor
+        case .decodeError: kind = .decodeError
+        case .deviceException: kind = .exception
+        case .commError, .stale: kind = .deviceDown
+        }
+        records.append(
+            .dataQuality(
+                DataQualityEvent(
+                    kind: kind, device: characteristic.device, characteristic: characteristic.id,
+                    detail: "quality \(previous.code) -> \(quality.code)", time: time)))
+        logger.notice(
+            "data quality changed",
+            metadata: ["characteristic.id": "\(characteristic.id)", "quality": "\(previous.code) -> \(quality.code)"])
+    }
+
+    /// Follows a station's lot-id register; a new id ends the old lot and starts the new one.
+    private mutating func trackLot(of station: StationSettings, reading: PointReading?, into records: inout [PipelineRecord]) {
+        guard let reading, reading.quality.isGood, case .text(let raw)? = reading.value else { return }
+        guard let lot = LotIdentifierText.validated(raw) else {
+            if !raw.isEmpty {
+                records.append(
+                    .dataQuality(
+                        DataQualityEvent(
+                            kind: .decodeError, device: station.lot?.device ?? "", detail:
+                                "station \(station.name): lot id \(LotIdentifierText.printable(raw)) rejected",
+                            time: reading.time)))
+            }
+            return
+        }
+        let previous = currentLot[station.name]
+        guard previous != lot else { return }
+        if let previous { records.append(.lotEnded(previous, at: reading.time.wall)) }
+        records.append(.lotStarted(lot, kind: station.lotKind, station: station.name, at: reading.time.wall))
+        currentLot[station.name] = lot
+        logger.info("lot started", metadata: ["station.name": "\(station.name)", "lot.id": "\(lot)"])
+    }
+
+    /// Writes the device's state on every change, and at most once a second otherwise.
+    private mutating func reportDeviceState(into records: inout [PipelineRecord]) async {
+        let health = await device.health
+        let state = health.state.rawValue
+        let now = Clocks.wallNow()
+        guard state != lastDeviceState || now - lastDeviceReport >= 1 else { return }
+        if state != lastDeviceState {
+            logger.notice("device state", metadata: ["device.endpoint": "\(plan.endpoint)", "device.state": "\(state)"])
+        }
+        lastDeviceState = state
+        lastDeviceReport = now
+        let roundTrip = health.lastRoundTrip.map { Double($0.components.seconds) + Double($0.components.attoseconds) * 1e-18 }
+        for name in plan.deviceNames {
+            records.append(.deviceState(name: name, state: state, at: now, roundTrip: roundTrip))
+        }
+    }
+}

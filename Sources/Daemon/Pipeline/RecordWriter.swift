@@ -1,0 +1,103 @@
+import Logging
+import LineModel
+import Store
+
+/// Moves records from the queue into the store: consecutive samples as one batched
+/// transaction, everything else durably and one by one, in arrival order.
+///
+/// A record the store could not take (disk full, I/O error) is kept and retried before
+/// anything newer, except raw samples, which are counted and dropped after a failed batch.
+struct RecordWriter: Sendable {
+    let queue: RecordQueue
+    let store: StoreWriter
+    let interval: Duration
+    let logger: Logger
+
+    /// Runs until the queue is finished, then writes what is left.
+    func run() async {
+        var pending: [PipelineRecord] = []
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [queue, interval] in
+                while !Task.isCancelled {
+                    do { try await Task.sleep(for: interval) } catch { return }
+                    queue.ring()
+                }
+            }
+            for await _ in queue.wakeups {
+                pending = await write(pending + queue.drain())
+            }
+            group.cancelAll()
+        }
+        pending = await write(pending + queue.drain())
+        if !pending.isEmpty {
+            logger.critical(
+                "records could not be stored before shutdown", metadata: ["records.lost": "\(pending.count)"])
+        }
+    }
+
+    /// Writes records in order; returns those that failed and must be retried.
+    private func write(_ records: [PipelineRecord]) async -> [PipelineRecord] {
+        var samples: [Sample] = []
+        var failed: [PipelineRecord] = []
+        for (index, record) in records.enumerated() {
+            if case .sample(let sample) = record {
+                samples.append(sample)
+                continue
+            }
+            await flush(&samples)
+            if !failed.isEmpty {
+                // Keep order: once something failed, everything after it waits too.
+                failed.append(record)
+                continue
+            }
+            do {
+                try await store(record)
+            } catch {
+                logger.error(
+                    "store write failed; will retry", metadata: ["error": "\(error)", "records.waiting": "\(records.count - index)"])
+                failed.append(record)
+            }
+        }
+        await flush(&samples)
+        return failed
+    }
+
+    private func flush(_ samples: inout [Sample]) async {
+        guard !samples.isEmpty else { return }
+        do {
+            try await store.append(samples: samples)
+        } catch {
+            logger.error("sample batch lost", metadata: ["error": "\(error)", "samples.lost": "\(samples.count)"])
+        }
+        samples.removeAll(keepingCapacity: true)
+    }
+
+    private func store(_ record: PipelineRecord) async throws {
+        switch record {
+        case .sample(let sample):
+            try await store.append(samples: [sample])
+        case .defect(let defect, let signal):
+            var signalID: Int64?
+            if let signal { signalID = try await store.record(signal: signal) }
+            _ = try await store.record(defect: defect, signalID: signalID)
+        case .signal(let signal, let holdLot):
+            _ = try await store.record(signal: signal)
+            if holdLot, let lot = signal.lot {
+                _ = try await store.hold(
+                    lot: lot, trigger: .spcSignal,
+                    reason: "\(signal.characteristic): \(signal.ruleSet) rule \(signal.rule) on \(signal.statistic)",
+                    actor: "lineguard", at: signal.time.wall)
+            }
+        case .limits(let limits):
+            _ = try await store.save(limits: limits)
+        case .lotStarted(let lot, let kind, let station, let at):
+            try await store.startLot(lot, kind: kind, station: station, at: at)
+        case .lotEnded(let lot, let at):
+            try await store.endLot(lot, at: at)
+        case .dataQuality(let event):
+            try await store.record(event: event)
+        case .deviceState(let name, let state, let at, let roundTrip):
+            try await store.updateDevice(name: name, state: state, lastPoll: at, roundTripSeconds: roundTrip)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import LineModel
+public import Store
+
+/// Renders the store's `StatusReport` for people (text) and for scripts (JSON with stable
+/// snake_case keys).
+public enum StatusRenderer {
+    public static func json(_ report: StatusReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
+    }
+
+    public static func text(_ report: StatusReport, database: String) -> String {
+        var out: [String] = ["LineGuard status of \(database)", ""]
+        out.append("DEVICES (\(report.devices.count))")
+        for device in report.devices {
+            let rtt = device.roundTripSeconds.map { String(format: "%.2f ms", $0 * 1000) } ?? "-"
+            out.append(
+                "  \(pad(device.name, 16)) \(pad(device.endpoint, 22)) \(pad(device.state, 9)) last poll \(TimeText.iso(device.lastPoll))  rtt \(rtt)")
+        }
+        out.append("")
+        out.append("CHARACTERISTICS (\(report.characteristics.count))")
+        out.append(
+            "  " + pad("id", 28) + rpad("last", 10) + "  " + pad("quality", 11) + rpad("LSL", 9) + rpad("LCL", 9)
+                + rpad("CL", 9) + rpad("UCL", 9) + rpad("USL", 9) + rpad("signals", 9) + rpad("defects", 9))
+        for c in report.characteristics {
+            out.append(
+                "  " + pad(c.id, 28) + rpad(number(c.lastValue), 10) + "  " + pad(c.lastQuality ?? "-", 11)
+                    + rpad(number(c.lsl), 9) + rpad(number(c.lcl), 9) + rpad(number(c.center), 9)
+                    + rpad(number(c.ucl), 9) + rpad(number(c.usl), 9) + rpad("\(c.openSignals)", 9)
+                    + rpad("\(c.defects)", 9) + "  " + c.unit)
+        }
+        out.append("")
+        out.append("OPEN SIGNALS (\(report.openSignals.count))")
+        for s in report.openSignals.prefix(20) {
+            let limit = s.ucl.map { "UCL \(number($0))" } ?? ""
+            let lower = s.lcl.map { "LCL \(number($0))" } ?? ""
+            out.append(
+                "  #\(s.id) \(TimeText.iso(s.time)) \(s.characteristic) \(s.ruleSet.uppercased()) rule \(s.rule) on \(s.statistic): "
+                    + "\(number(s.value)) (\([lower, limit].filter { !$0.isEmpty }.joined(separator: ", "))) lot \(s.lot ?? "-")"
+                    + (s.sequence.map { " unit \($0)" } ?? ""))
+        }
+        if report.openSignals.count > 20 { out.append("  ... \(report.openSignals.count - 20) more (lineguard signals)") }
+        out.append("")
+        out.append("DEFECTS (\(report.defects.count))")
+        for d in report.defects.prefix(20) {
+            let limit = d.verdict == "below" ? "< LSL \(number(d.lsl))" : "> USL \(number(d.usl))"
+            out.append(
+                "  #\(d.id) \(TimeText.iso(d.detectedAt)) \(d.code) [\(d.severity.rawValue)] \(d.characteristic) = \(number(d.value)) \(limit)"
+                    + " lot \(d.lot ?? "-")" + (d.unitSequence.map { " unit \($0)" } ?? "")
+                    + (d.holdID.map { " hold #\($0)" } ?? ""))
+        }
+        if report.defects.count > 20 { out.append("  ... \(report.defects.count - 20) more (lineguard defects)") }
+        out.append("")
+        out.append("LOTS ON HOLD (\(report.heldLots.count))")
+        for lot in report.heldLots {
+            out.append(
+                "  \(pad(lot.id, 16)) \(pad(lot.kind.rawValue, 14)) \(pad(lot.station ?? "-", 12)) \(lot.status.rawValue) since \(TimeText.iso(lot.statusChangedAt))")
+        }
+        out.append("")
+        out.append("OPEN LOTS (\(report.openLots.count))")
+        for lot in report.openLots {
+            out.append("  \(pad(lot.id, 16)) \(pad(lot.kind.rawValue, 14)) \(pad(lot.station ?? "-", 12)) \(lot.status.rawValue) started \(TimeText.iso(lot.startedAt))")
+        }
+        return out.joined(separator: "\n")
+    }
+
+    private static func number(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        return String(format: "%.4g", value)
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private static func rpad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? " " + text : String(repeating: " ", count: width - text.count) + text
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+public import Logging
+import ModbusKit
+import Simulator
+
+/// `lineguard simulate`: a simulated station served over real Modbus TCP.
+public enum SimulatorHost {
+    /// A checked simulator run request.
+    public struct Request: Sendable {
+        let listen: ModbusEndpoint
+        let scenario: FillingScenario
+        let speed: Double
+        let maxCycles: Int?
+        let portFile: String?
+
+        /// Checks the listen address and loads the scenario (built-in name or file).
+        public init(
+            listen: String, scenario: String, seed: UInt64?, speed: Double, maxCycles: Int?, portFile: String?
+        ) throws(ConfigurationError) {
+            guard let endpoint = Self.listenAddress(listen) else {
+                throw ConfigurationError(
+                    source: "--listen",
+                    issues: [.init(keyPath: "listen", value: listen, expected: "host:port (port 0 for any free port)")])
+            }
+            var loaded = try ScenarioLoader.load(nameOrPath: scenario)
+            if let seed { loaded.seed = seed }
+            self.listen = endpoint
+            self.scenario = loaded
+            self.speed = speed
+            self.maxCycles = maxCycles
+            self.portFile = portFile
+        }
+
+        /// `host:port` with a port from 0 (any free port) to 65535.
+        static func listenAddress(_ text: String) -> ModbusEndpoint? {
+            guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+                (0...65535).contains(port)
+            else { return nil }
+            var host = String(text[..<colon])
+            if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+            return host.isEmpty ? nil : ModbusEndpoint(host: host, port: port)
+        }
+    }
+
+    /// Serves the scenario until cancelled (or its cycle count). The bound port (useful with
+    /// port 0) is logged and, when asked, written to the port file once the server accepts
+    /// connections.
+    public static func run(_ request: Request, logger: Logger) async throws {
+        let server = try ModbusServer(
+            host: request.listen.host, port: request.listen.port, holdingRegisters: FillingRegisterMap.size, logger: logger)
+        let port = try server.start()
+        defer { server.stop() }
+        logger.info(
+            "simulated filling station listening",
+            metadata: [
+                "listen.host": "\(request.listen.host)", "listen.port": "\(port)",
+                "scenario.name": "\(request.scenario.name)", "scenario.seed": "\(request.scenario.seed)",
+                "speed": "\(request.speed)",
+            ])
+        if let portFile = request.portFile {
+            // Write then rename, so that a reader never sees a half-written number.
+            let temporary = portFile + ".tmp"
+            try "\(port)\n".write(toFile: temporary, atomically: false, encoding: .utf8)
+            _ = rename(temporary, portFile)
+        }
+        let simulator = FillingSimulator(
+            scenario: request.scenario, speed: request.speed, maxCycles: request.maxCycles, server: server, logger: logger)
+        do {
+            _ = try await simulator.run()
+        } catch is CancellationError {
+            // A normal stop.
+        }
+        logger.info("simulator stopped")
+    }
+}

@@ -1,1 +1,0 @@
-// ModbusKit module: see ../shared/STYLE.md for what it owns.

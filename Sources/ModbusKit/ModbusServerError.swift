@@ -1,0 +1,18 @@
+/// A `ModbusServer` could not be set up or started.
+public struct ModbusServerError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var operation: String
+    public var host: String
+    public var port: Int
+    public var errno: Int32
+    public var message: String
+
+    public init(operation: String, host: String, port: Int, errno: Int32, message: String) {
+        self.operation = operation
+        self.host = host
+        self.port = port
+        self.errno = errno
+        self.message = message
+    }
+
+    public var description: String { "modbus server \(operation) on \(host):\(port) failed: \(message)" }
+}

@@ -1,0 +1,89 @@
+/// How the within-process sigma is estimated (the conventions of the reference README, qcc
+/// names in parentheses). The defaults follow qcc: R-bar/d2 for X-bar/R, S-bar/c4 for X-bar/S,
+/// moving range for individuals; pooled when a subgroup exceeds 25.
+public enum SigmaEstimator: String, Sendable, Hashable, Codable, CaseIterable {
+    /// mean(R_i / d2(n_i)) ("UWAVE-R").
+    case range = "r"
+    /// mean(s_i / c4(n_i)) ("UWAVE-SD").
+    case standardDeviation = "s"
+    /// sqrt(sum (n_i - 1) s_i^2 / sum (n_i - 1)) / c4(sum (n_i - 1) + 1) ("RMSDF").
+    case pooled = "pooled"
+    /// mean |x_i - x_{i-1}| / d2(2) for individuals.
+    case movingRange = "mr"
+    /// The overall sample standard deviation of all values.
+    case overall = "sd"
+}
+
+/// An error in the input of an SPC computation, with the context needed to fix it.
+public struct SPCError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+/// Sigma estimation from subgroups or individual values.
+public enum SigmaEstimation {
+    /// Within-subgroup sigma from subgroup summaries.
+    public static func within(_ subgroups: [Subgroup], estimator: SigmaEstimator) throws(SPCError) -> Double {
+        guard !subgroups.isEmpty else { throw SPCError("no subgroups to estimate sigma from") }
+        switch estimator {
+        case .range:
+            var sum = 0.0
+            for (i, g) in subgroups.enumerated() {
+                guard let d2 = ChartConstants.d2(g.size) else {
+                    throw SPCError("subgroup \(i + 1) has \(g.size) values; R-bar/d2 needs 2...25 (use --estimator pooled or s)")
+                }
+                sum += g.range / d2
+            }
+            return sum / Double(subgroups.count)
+        case .standardDeviation:
+            var sum = 0.0
+            for (i, g) in subgroups.enumerated() {
+                guard g.size >= 2 else { throw SPCError("subgroup \(i + 1) has a single value; S-bar/c4 needs 2 or more") }
+                sum += g.standardDeviation / ChartConstants.c4(g.size)
+            }
+            return sum / Double(subgroups.count)
+        case .pooled:
+            var numerator = 0.0
+            var df = 0
+            for g in subgroups where g.size >= 2 {
+                numerator += Double(g.size - 1) * g.standardDeviation * g.standardDeviation
+                df += g.size - 1
+            }
+            guard df > 0 else { throw SPCError("pooled sigma needs a subgroup with 2 or more values") }
+            return (numerator / Double(df)).squareRoot() / ChartConstants.c4(df + 1)
+        case .movingRange:
+            return try individuals(subgroups.map(\.mean), estimator: .movingRange)
+        case .overall:
+            throw SPCError("the overall standard deviation needs the individual values")
+        }
+    }
+
+    /// Sigma from individual values (moving range of span 2, or the overall standard deviation).
+    public static func individuals(_ values: [Double], estimator: SigmaEstimator) throws(SPCError) -> Double {
+        switch estimator {
+        case .movingRange:
+            guard values.count >= 2 else { throw SPCError("the moving range needs at least 2 values") }
+            var sum = 0.0
+            for i in 1..<values.count { sum += Swift.abs(values[i] - values[i - 1]) }
+            return sum / Double(values.count - 1) / ChartConstants.d2Table[0]
+        case .overall:
+            return try overallStandardDeviation(values)
+        default:
+            throw SPCError("estimator '\(estimator.rawValue)' needs subgroups; individuals use mr or sd")
+        }
+    }
+
+    /// The sample standard deviation (n - 1 divisor) of all values, two-pass.
+    public static func overallStandardDeviation(_ values: [Double]) throws(SPCError) -> Double {
+        guard values.count >= 2 else { throw SPCError("a standard deviation needs at least 2 values") }
+        var sum = 0.0
+        for v in values { sum += v }
+        let mean = sum / Double(values.count)
+        var ss = 0.0
+        for v in values { ss += (v - mean) * (v - mean) }
+        return (ss / Double(values.count - 1)).squareRoot()
+    }
+}

@@ -1,1 +1,0 @@
-// SPC module: see ../shared/STYLE.md for what it owns.

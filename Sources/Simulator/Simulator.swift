@@ -1,1 +1,0 @@
-// Simulator module: see ../shared/STYLE.md for what it owns.

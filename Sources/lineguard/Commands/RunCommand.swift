@@ -1,0 +1,43 @@
+import ArgumentParser
+import Daemon
+
+/// `lineguard run`: the daemon.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the daemon: poll, judge, record and hold until SIGTERM or SIGINT.",
+        discussion: """
+            Without --config the embedded demo configuration is used (config/demo.toml), which
+            expects `lineguard simulate` on 127.0.0.1:15020.
+            """)
+
+    @Option(name: .long, help: "The TOML configuration file (see config/lineguard.toml).")
+    var config: String?
+
+    @Option(name: .long, help: "Override the configuration's database path.")
+    var database: String?
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        var configuration = try loadConfiguration(config)
+        if let database { configuration.daemon.database = database }
+        let logger = logging.bootstrap(label: "lineguard", configured: configuration.daemon.logLevel)
+        let chosen = configuration
+        try await withShutdownSignals(logger: logger) {
+            try await LineGuardDaemon.run(configuration: chosen, logger: logger)
+        }
+    }
+}
+
+/// Loads and checks a configuration file (or the embedded demo configuration), turning
+/// configuration errors into a clean exit with every issue listed.
+func loadConfiguration(_ path: String?) throws -> DaemonConfiguration {
+    do {
+        if let path { return try ConfigurationLoader.load(path: path) }
+        return try ConfigurationLoader.load(text: EmbeddedConfiguration.demo, source: "embedded config/demo.toml")
+    } catch {
+        printError(error.description)
+        throw ExitCode(2)
+    }
+}
