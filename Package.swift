@@ -23,6 +23,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // C stays behind one door each: system libraries found through pkg-config.
@@ -45,7 +49,11 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "Simulator",
-            dependencies: ["ModbusKit", "LineModel", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ModbusKit", "LineModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             swiftSettings: strict),
         .target(
             name: "Daemon",
@@ -53,6 +61,10 @@ let package = Package(
                 "LineModel", "SPC", "ModbusKit", "Store", "Simulator",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             // config/demo.toml and the filling scenarios of seeds/scenarios, compiled in
             // (the files in Resources/ are links to them).
@@ -65,9 +77,11 @@ let package = Package(
         .executableTarget(
             name: "lineguard",
             dependencies: [
-                "Daemon",
+                "Daemon", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict),
 
@@ -76,7 +90,9 @@ let package = Package(
         .testTarget(name: "ModbusKitTests", dependencies: ["ModbusKit", "LineModel"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store", "LineModel"], swiftSettings: strict),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "ModbusKit", "LineModel"], swiftSettings: strict),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Store", "LineModel", "SPC"], swiftSettings: strict),
+        .testTarget(
+            name: "DaemonTests", dependencies: ["Daemon", "Store", "LineModel", "SPC", "ModbusKit", "Simulator"],
+            swiftSettings: strict),
         .testTarget(name: "IntegrationTests", dependencies: ["Store", "LineModel"], swiftSettings: strict),
     ]
 )

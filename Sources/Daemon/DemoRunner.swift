@@ -53,8 +53,9 @@ public enum DemoRunner {
         for index in configuration.devices.indices {
             configuration.devices[index].endpoint = ModbusEndpoint(host: "127.0.0.1", port: port)
         }
-        let running = configuration
-        let daemon = Task { try await LineGuardDaemon.run(configuration: running, logger: logger) }
+        let daemon = try await LineGuardDaemon(
+            configuration: configuration, options: .init(handleSignals: false), logger: logger)
+        let running = Task { try await daemon.run() }
 
         let clock = ContinuousClock()
         let start = clock.now
@@ -72,8 +73,8 @@ public enum DemoRunner {
         let seconds = Double((clock.now - start).components.seconds)
         // A little longer, so that the status shows the step's effect beyond the first cell.
         if detected { try await Task.sleep(for: .seconds(1)) }
-        daemon.cancel()
-        try await daemon.value
+        await daemon.shutdown()
+        try await running.value
         simulator.terminate()
         simulator.waitUntilExit()
         let report = try StoreReader(path: database).status()

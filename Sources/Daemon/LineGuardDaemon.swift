@@ -1,71 +1,180 @@
-public import Logging
+import Foundation
+import Hummingbird
 import LineModel
+public import Logging
 import ModbusKit
+import ServiceLifecycle
 import Store
+import UnixSignals
 
-/// The composition root of `lineguard run`: opens the store, brings it in line with the
-/// configuration, polls every endpoint, judges and records until cancelled, then stops the
-/// pollers, writes everything still queued, and closes devices and store.
-public enum LineGuardDaemon {
-    /// Runs until the calling task is cancelled (SIGTERM/SIGINT in the executable).
-    public static func run(configuration: DaemonConfiguration, logger: Logger) async throws {
-        let store = try StoreWriter(path: configuration.daemon.database, logger: logger)
+/// The composition root of `lineguard run`: the store, the services and their order.
+///
+/// Services start in this order and stop in reverse on SIGTERM/SIGINT (or `shutdown()`):
+/// interlocks, writer, pollers, control API, metrics, watchdog, reload. So at shutdown the
+/// pollers stop first, the writer then drains and commits everything they produced, and the
+/// interlocks last act on what the writer committed; devices and the store close at the end.
+public final class LineGuardDaemon: Sendable {
+    /// How the daemon is embedded in its process.
+    public struct Options: Sendable {
+        /// The configuration file, re-read on SIGHUP and `/v1/reload` (nil: no reload source).
+        public var configurationPath: String?
+        /// Renders the metrics backend's text exposition (the executable owns the backend).
+        public var metricsText: (@Sendable () -> String)?
+        /// Whether the service group handles SIGTERM/SIGINT (the executable) or not (in-process
+        /// embedding, which calls `shutdown()`).
+        public var handleSignals: Bool
+        public var notifier: SystemdNotifier
+
+        public init(
+            configurationPath: String? = nil, metricsText: (@Sendable () -> String)? = nil, handleSignals: Bool = true,
+            notifier: SystemdNotifier = SystemdNotifier()
+        ) {
+            self.configurationPath = configurationPath
+            self.metricsText = metricsText
+            self.handleSignals = handleSignals
+            self.notifier = notifier
+        }
+    }
+
+    private let group: ServiceGroup
+    private let store: StoreWriter
+    private let registry: DeviceRegistry
+    private let queue: RecordQueue
+    private let notifier: SystemdNotifier
+    private let controlSocket: String?
+    private let logger: Logger
+
+    /// Opens the store (creating or migrating it) and builds the services.
+    public init(configuration: DaemonConfiguration, options: Options = Options(), logger: Logger) async throws {
+        let settings = configuration.daemon
+        let store = try StoreWriter(path: settings.database, logger: logger)
         try await store.sync(line: configuration.lineDescription, at: Clocks.wallNow())
-        let reader = try StoreReader(path: configuration.daemon.database)
         var restored: [CharacteristicID: ControlLimits] = [:]
-        for characteristic in configuration.characteristics {
-            if let limits = try reader.currentLimits(characteristic.id, statistic: "x") {
-                restored[characteristic.id] = limits
-            }
-        }
-        let queue = RecordQueue(
-            sampleCapacity: configuration.daemon.queueCapacity, batchRows: configuration.daemon.commitMaxRows)
-        let plans = AcquisitionPlan.plans(for: configuration)
-        var pollers: [EndpointPoller] = []
-        var devices: [ModbusDevice] = []
-        for plan in plans {
-            var deviceLogger = logger
-            deviceLogger[metadataKey: "device.endpoint"] = "\(plan.endpoint)"
-            let device = ModbusDevice(endpoint: plan.endpoint, options: plan.options, logger: deviceLogger)
-            devices.append(device)
-            pollers.append(
-                EndpointPoller(plan: plan, device: device, queue: queue, restoredLimits: restored, logger: deviceLogger))
-            logger.info(
-                "polling endpoint",
-                metadata: [
-                    "device.endpoint": "\(plan.endpoint)", "poll.requests": "\(plan.requests.count)",
-                    "poll.points": "\(plan.points.count)", "poll.interval": "\(plan.interval)",
-                ])
-        }
-        let writer = RecordWriter(
-            queue: queue, store: store, interval: .milliseconds(configuration.daemon.commitIntervalMilliseconds),
-            logger: logger)
-        logger.info(
-            "lineguard running",
-            metadata: [
-                "line.name": "\(configuration.line.name)", "database": "\(configuration.daemon.database)",
-                "characteristics": "\(configuration.characteristics.count)", "endpoints": "\(plans.count)",
-            ])
-
-        let writing = Task { await writer.run() }
-        await withTaskGroup(of: Void.self) { group in
-            for poller in pollers {
-                group.addTask {
-                    var poller = poller
-                    await poller.run()
+        do {
+            let reader = try StoreReader(path: settings.database)
+            for characteristic in configuration.characteristics {
+                if let limits = try reader.currentLimits(characteristic.id, statistic: "x") {
+                    restored[characteristic.id] = limits
                 }
             }
-            await group.waitForAll()
         }
-        // Cancelled: the pollers have stopped; drain and commit what they produced.
-        logger.info("stopping: writing queued records")
-        queue.finish()
-        await writing.value
-        for device in devices { await device.close() }
+        let holder = ConfigurationHolder(configuration)
+        let queue = RecordQueue(sampleCapacity: settings.queueCapacity, batchRows: settings.commitMaxRows)
+        let progress = PipelineProgress()
+        let registry = DeviceRegistry()
+        let lotBoard = LotBoard()
+        let notifier = options.notifier
+        let interlocks = InterlockService(
+            configuration: holder, registry: registry, databasePath: settings.database, logger: logger)
+        let writer = RecordWriter(
+            queue: queue, store: store, interval: .milliseconds(settings.commitIntervalMilliseconds), progress: progress,
+            onHold: { lot, station in interlocks.lotHeld(lot, station: station) },
+            stationOf: { holder.station(of: $0) }, logger: logger)
+        let plans = AcquisitionPlan.plans(for: configuration)
+        let characteristicCount = configuration.characteristics.count
+        let polling = PollingService(
+            plans: plans, registry: registry, queue: queue, progress: progress, lotBoard: lotBoard,
+            restoredLimits: restored, logger: logger,
+            onStarted: {
+                notifier.notify("READY=1\nSTATUS=polling \(plans.count) endpoint(s), \(characteristicCount) characteristic(s)")
+            })
+        let reload = Reloader(
+            path: options.configurationPath, holder: holder, store: store, polling: polling, logger: logger)
+
+        var services: [any Service] = [interlocks, WriterService(writer: writer), polling]
+        if let path = settings.controlSocket {
+            let api = ControlAPI(
+                store: store, databasePath: settings.database, configuration: holder, lotBoard: lotBoard,
+                interlocks: interlocks, reload: { await reload.reload() }, logger: logger)
+            try? FileManager.default.removeItem(atPath: path)
+            let group = settings.controlSocketGroup
+            services.append(
+                Application(
+                    router: api.router(),
+                    configuration: .init(address: .unixDomainSocket(path: path), serverName: "lineguard"),
+                    onServerRunning: { _ in ControlSocketPermissions.restrict(path, group: group, logger: logger) },
+                    logger: logger.with("listener", "control")))
+        }
+        if let listen = settings.metricsListen, let text = options.metricsText,
+            let address = SimulatorHost.Request.listenAddress(listen)
+        {
+            DaemonMetrics.buildInfo(version: LineGuardBuild.version)
+            services.append(
+                Application(
+                    router: MetricsEndpoint.router(render: text),
+                    configuration: .init(address: .hostname(address.host, port: address.port), serverName: "lineguard"),
+                    logger: logger.with("listener", "metrics")))
+        }
+        services.append(
+            WatchdogService(
+                notifier: notifier, progress: progress,
+                status: {
+                    let snapshot = progress.snapshot
+                    return "polling; \(snapshot.pollCycles) cycles, \(queue.droppedSamples) samples dropped"
+                }, logger: logger))
+        if options.configurationPath != nil { services.append(ReloadService(reload: { await reload.reload() })) }
+
+        self.group = ServiceGroup(
+            configuration: .init(
+                services: services.map { .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup) },
+                gracefulShutdownSignals: options.handleSignals ? [.sigterm, .sigint] : [],
+                logger: logger))
+        self.store = store
+        self.registry = registry
+        self.queue = queue
+        self.notifier = notifier
+        self.controlSocket = settings.controlSocket
+        self.logger = logger
+        logger.info(
+            "lineguard starting",
+            metadata: [
+                "line.name": "\(configuration.line.name)", "database": "\(settings.database)",
+                "characteristics": "\(configuration.characteristics.count)", "endpoints": "\(plans.count)",
+                "control.socket": "\(settings.controlSocket ?? "off")", "metrics.listen": "\(settings.metricsListen ?? "off")",
+            ])
+    }
+
+    /// Runs until SIGTERM/SIGINT (when handled) or `shutdown()`, then stops in order and closes
+    /// devices and store.
+    public func run() async throws {
+        defer { if let controlSocket { try? FileManager.default.removeItem(atPath: controlSocket) } }
+        do {
+            try await group.run()
+        } catch {
+            logger.error("service failed", metadata: ["error": "\(error)"])
+            await close()
+            throw error
+        }
+        await close()
+    }
+
+    /// Starts a graceful shutdown (what SIGTERM does).
+    public func shutdown() async {
+        notifier.notify("STOPPING=1")
+        await group.triggerGracefulShutdown()
+    }
+
+    private func close() async {
+        await registry.closeAll()
         await store.close()
         if queue.droppedSamples > 0 {
             logger.warning("samples were dropped under back-pressure", metadata: ["samples.dropped": "\(queue.droppedSamples)"])
         }
         logger.info("lineguard stopped")
     }
+
+    /// Runs a daemon until the calling task is cancelled, then shuts it down gracefully.
+    public static func run(configuration: DaemonConfiguration, options: Options, logger: Logger) async throws {
+        let daemon = try await LineGuardDaemon(configuration: configuration, options: options, logger: logger)
+        try await withTaskCancellationHandler {
+            try await daemon.run()
+        } onCancel: {
+            Task { await daemon.shutdown() }
+        }
+    }
+}
+
+/// Build facts for logs and metrics.
+public enum LineGuardBuild {
+    public static let version = "0.1.0"
 }

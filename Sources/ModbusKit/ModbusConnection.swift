@@ -139,6 +139,12 @@ final class ModbusConnection {
         }
     }
 
+    /// The socket while connected.
+    var socketDescriptor: Int32? {
+        guard isConnected, let context else { return nil }
+        return modbus_get_socket(context)
+    }
+
     /// Drops whatever unread bytes sit in the socket.
     func flush() {
         if let context, isConnected { _ = modbus_flush(context) }

@@ -121,17 +121,17 @@ extension ModbusDevice {
 
     private func decode(_ request: ReadRequest, registers: ArraySlice<UInt16>, time: SampleTime) -> [PointReading] {
         request.points.map { point in
-            let start = registers.startIndex + Int(point.address) - Int(request.address)
-            let raw = Array(registers[start..<(start + point.type.registersNeeded)])
-            return judged(PointDecoder.reading(point, raw: raw, time: time), point: point, raw: raw)
+            let raw = PointDecoder.slice(of: point, in: request, registers: registers)
+            let reading = PointDecoder.reading(point, raw: raw, time: time)
+            return point.frozenAfter == nil ? reading : judged(reading, point: point, raw: Array(raw))
         }
     }
 
     private func decode(_ request: ReadRequest, bits: ArraySlice<UInt8>, time: SampleTime) -> [PointReading] {
         request.points.map { point in
             let reading = PointDecoder.reading(point, in: request, bits: bits, time: time)
-            let raw: [UInt16] = [reading.value == .bool(true) ? 1 : 0]
-            return judged(reading, point: point, raw: raw)
+            guard point.frozenAfter != nil else { return reading }
+            return judged(reading, point: point, raw: [reading.value == .bool(true) ? 1 : 0])
         }
     }
 

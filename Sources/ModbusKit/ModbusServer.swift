@@ -33,8 +33,8 @@ public final class ModbusServer: Sendable {
             let mapping = modbus_mapping_new(Int32(coils), Int32(discreteInputs), Int32(holdingRegisters), Int32(inputRegisters))
         else {
             throw ModbusServerError(
-                operation: "allocate map", host: host, port: port, errno: lg_errno(),
-                message: "table sizes must be 0...65536, got \(sizes)")
+                operation: "allocate map", host: host, port: port, errno: 0,
+                message: "table sizes must be 0...65536 and memory available, got \(sizes)")
         }
         self.core = ServerCore(mapping: mapping, sizes: sizes)
     }
@@ -51,10 +51,9 @@ public final class ModbusServer: Sendable {
         let listening = try Listener.open(host: host, port: requestedPort)
         var pipeFDs: [Int32] = [-1, -1]
         guard pipe(&pipeFDs) == 0 else {
-            let code = errno
+            let error = ModbusServerError.lastError("pipe", host: host, port: listening.port)
             close(listening.fd)
-            throw ModbusServerError(
-                operation: "pipe", host: host, port: listening.port, errno: code, message: String(cString: strerror(code)))
+            throw error
         }
         let done = DispatchSemaphore(value: 0)
         let handle = LoopHandle(port: listening.port, wakeFD: pipeFDs[1], done: done)

@@ -3,13 +3,12 @@ import LineModel
 /// Turns the registers or bits of one request into readings: type and order decoding, scale
 /// and offset, then the plausibility checks (NaN, infinity, physical range).
 enum PointDecoder {
-    /// The reading of `point` from the registers of `request` (which must contain it).
-    static func reading(
-        _ point: PointDefinition, in request: ReadRequest, registers: ArraySlice<UInt16>, time: SampleTime
-    ) -> PointReading {
+    /// The registers of `point` inside the registers of `request` (which must contain it).
+    static func slice(
+        of point: PointDefinition, in request: ReadRequest, registers: ArraySlice<UInt16>
+    ) -> ArraySlice<UInt16> {
         let start = registers.startIndex + Int(point.address) - Int(request.address)
-        let raw = Array(registers[start..<(start + point.type.registersNeeded)])
-        return reading(point, raw: raw, time: time)
+        return registers[start..<(start + point.type.registersNeeded)]
     }
 
     /// The reading of a bit-table point from the bits of `request`.
@@ -22,6 +21,11 @@ enum PointDecoder {
 
     /// Decodes registers already extracted for one point.
     static func reading(_ point: PointDefinition, raw: [UInt16], time: SampleTime) -> PointReading {
+        reading(point, raw: raw[...], time: time)
+    }
+
+    /// Decodes the registers of one point (a slice of the reply buffer).
+    static func reading(_ point: PointDefinition, raw: ArraySlice<UInt16>, time: SampleTime) -> PointReading {
         let decoded: PointValue
         do {
             decoded = try RegisterCodec.decode(raw, as: point.type, order: point.order, stringBytes: point.stringBytes)

@@ -16,11 +16,6 @@ public enum RegisterCodec {
         return words
     }
 
-    /// Combines up to four canonical registers into an unsigned integer.
-    static func bits(_ canonicalWords: [UInt16]) -> UInt64 {
-        canonicalWords.reduce(0) { ($0 << 16) | UInt64($1) }
-    }
-
     /// Splits the low `count * 16` bits into canonical registers.
     static func words(_ bits: UInt64, count: Int) -> [UInt16] {
         (0..<count).map { UInt16(truncatingIfNeeded: bits >> (16 * UInt64(count - 1 - $0))) }
@@ -102,23 +97,32 @@ public enum RegisterCodec {
     // MARK: Decoding
 
     /// The raw (unscaled) value of `registers` read as `type` in `order`; throws the reason when
-    /// they are not a value. `registers` must hold `type.registersNeeded` registers. Floats that are NaN or
-    /// infinite are reported as decode problems; 64-bit integers beyond 2^53 lose precision.
+    /// they are not a value. `registers` must hold `type.registersNeeded` registers. Floats that
+    /// are NaN or infinite are reported as decode problems; 64-bit integers beyond 2^53 lose
+    /// precision.
     public static func decode(
         _ registers: [UInt16], as type: ValueType, order: ByteOrder, stringBytes: StringByteOrder = .highFirst
     ) throws(DecodeFailure) -> PointValue {
+        try decode(registers[...], as: type, order: order, stringBytes: stringBytes)
+    }
+
+    /// `decode` over a slice of a reply buffer, without copying it (the polling path).
+    static func decode(
+        _ registers: ArraySlice<UInt16>, as type: ValueType, order: ByteOrder, stringBytes: StringByteOrder
+    ) throws(DecodeFailure) -> PointValue {
         precondition(registers.count == type.registersNeeded, "decode needs \(type.registersNeeded) registers")
+        let first = registers.startIndex
         switch type {
         case .bool:
-            return .bool(registers[0] != 0)
+            return .bool(registers[first] != 0)
         case .bit(let bit):
-            return .bool(registers[0] & (UInt16(1) << UInt16(bit)) != 0)
+            return .bool(registers[first] & (UInt16(1) << UInt16(bit)) != 0)
         case .string:
             return try decodeString(registers, bytes: stringBytes)
         default:
             break
         }
-        let raw = bits(canonical(registers, order: order))
+        let raw = canonicalBits(registers, order: order)
         let number: Double
         switch type {
         case .int16: number = Double(Int16(bitPattern: UInt16(truncatingIfNeeded: raw)))
@@ -136,13 +140,25 @@ public enum RegisterCodec {
         return .number(number)
     }
 
+    /// Up to four registers as one unsigned integer in canonical order, without allocating.
+    static func canonicalBits(_ registers: ArraySlice<UInt16>, order: ByteOrder) -> UInt64 {
+        var bits: UInt64 = 0
+        let count = registers.count
+        for position in 0..<count {
+            let index = registers.startIndex + (order.wordsSwapped ? count - 1 - position : position)
+            let word = order.bytesSwapped ? registers[index].byteSwapped : registers[index]
+            bits = (bits << 16) | UInt64(word)
+        }
+        return bits
+    }
+
     /// Exact integer bits of a register group (for sequence counters): canonical order applied,
     /// up to four registers.
     public static func unsignedBits(_ registers: [UInt16], order: ByteOrder) -> UInt64 {
-        bits(canonical(registers, order: order))
+        canonicalBits(registers[...], order: order)
     }
 
-    private static func decodeString(_ registers: [UInt16], bytes: StringByteOrder) throws(DecodeFailure) -> PointValue {
+    private static func decodeString(_ registers: ArraySlice<UInt16>, bytes: StringByteOrder) throws(DecodeFailure) -> PointValue {
         var ascii: [UInt8] = []
         ascii.reserveCapacity(registers.count * 2)
         for register in registers {

@@ -68,7 +68,8 @@ public struct HandshakeResult: Sendable, Hashable {
         case baseline
         /// A new result; `readings` holds its block.
         case result
-        /// The counter or block could not be read (quality says why); it is retried next poll.
+        /// The counter or block could not be read (quality says why; `.stale` when the counter kept
+        /// moving during three block reads); it is retried next poll.
         case failed(Quality)
     }
 

@@ -1,6 +1,8 @@
 @testable import Daemon
 import Foundation
 import LineModel
+import ModbusKit
+import Simulator
 import Testing
 
 @Suite struct ConfigurationLoaderTests {
@@ -77,7 +79,7 @@ import Testing
             Issue.record("must not load")
         } catch {
             let messages = error.issues.map(\.description)
-            #expect(messages.contains("sigma: -1.0 is not valid; expected a positive number"))
+            #expect(messages.contains("sigma: -1 is not valid; expected a positive number"))
             #expect(messages.contains("steps[0].nozzle: 9 is not valid; expected a nozzle number from 1 to 8"))
         }
     }

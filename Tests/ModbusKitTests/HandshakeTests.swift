@@ -1,3 +1,4 @@
+import Dispatch
 import LineModel
 import Testing
 @testable import ModbusKit
@@ -111,15 +112,14 @@ struct HandshakeTests {
         }
         loop.server.faults = FaultPlan(rules: [FaultRule(addresses: 500...500, action: .delay(.milliseconds(400)), remaining: 1)])
         let server = loop.server
-        let plc = Task {
-            try await Task.sleep(for: .milliseconds(40))
+        // The "PLC" runs on its own thread, independent of the cooperative pool.
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(40)) {
             server.withRegisters { bank in
                 bank.holdingRegisters[500] = 42
                 bank.holdingRegisters[100] = 2
             }
         }
         let result = await loop.device.pollHandshake(handshake)
-        try await plc.value
         #expect(result.outcome == .result)
         #expect(result.sequence == 2)
         #expect(result.skipped == 1)

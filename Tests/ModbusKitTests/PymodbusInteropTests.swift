@@ -7,7 +7,9 @@ import Testing
 /// An independent pymodbus server (started here on an ephemeral loopback port) encodes every
 /// type and order itself; ModbusKit must decode exactly its values, across holes, and map its
 /// exceptions. Skipped only when python3 with pymodbus is truly absent (`make test` installs it).
-@Suite("Interop with an independent pymodbus server", .enabled(if: PymodbusPeer.available, "python3 with pymodbus>=3.16,<4 is not installed"))
+@Suite(
+    "Interop with an independent pymodbus server",
+    .enabled("python3 with pymodbus>=3.16,<4 is not installed") { await PymodbusPeer.isAvailable() })
 struct PymodbusInteropTests {
     @Test func decodesEveryTypeAndOrderAcrossHoles() async throws {
         let peer = try await PymodbusPeer.start()
@@ -111,7 +113,14 @@ final class PymodbusPeer: Sendable {
     let layout: Layout
     let scriptURL: URL
 
-    static let available: Bool = {
+    /// Whether python3 can import pymodbus 3.16 or later (checked off the cooperative pool).
+    static func isAvailable() async -> Bool {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: checkInterpreter()) }
+        }
+    }
+
+    private static func checkInterpreter() -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", "import pymodbus, sys; sys.exit(0 if pymodbus.__version__ >= '3.16' else 1)"]
@@ -120,7 +129,7 @@ final class PymodbusPeer: Sendable {
         guard (try? process.run()) != nil else { return false }
         process.waitUntilExit()
         return process.terminationStatus == 0
-    }()
+    }
 
     /// Starts the peer on a dispatch thread: its start-up blocks on the child's first line, which
     /// must not hold one of the cooperative pool's threads.

@@ -58,3 +58,31 @@ final class CycleLog: Sendable {
     func append(_ cycle: PollScheduler.Cycle) { state.withLock { $0.append(cycle) } }
     var all: [PollScheduler.Cycle] { state.withLock { $0 } }
 }
+
+@Suite("Scheduled polling of a group")
+struct GroupScheduleTests {
+    @Test func runsAGroupAndCountsOverruns() async throws {
+        let loop = try Loopback()
+        loop.server.withRegisters { $0.holdingRegisters[1] = 9 }
+        // Every other request is delayed beyond the 20 ms interval: ticks must be skipped.
+        loop.server.faults = FaultPlan(rules: [FaultRule(action: .delay(.milliseconds(50)), remaining: 1)])
+        let group = PollGroup(name: "fast", interval: .milliseconds(20), points: [point("v", 1)])
+        let collected = CycleReadings()
+        let device = loop.device
+        let task = Task { await device.run(group) { collected.append($0) } }
+        while collected.count < 4 { try await Task.sleep(for: .milliseconds(5)) }
+        task.cancel()
+        await task.value
+        #expect(collected.all.allSatisfy { $0.first?.value == .number(9) })
+        #expect(await loop.device.health.skippedCycles["fast", default: 0] >= 1)
+        await loop.stop()
+    }
+}
+
+/// Collects readings from a scheduled group.
+final class CycleReadings: Sendable {
+    private let state = LockedState<[[PointReading]]>([])
+    func append(_ readings: [PointReading]) { state.withLock { $0.append(readings) } }
+    var all: [[PointReading]] { state.withLock { $0 } }
+    var count: Int { state.withLock { $0.count } }
+}

@@ -68,9 +68,12 @@ import Testing
         let lot = LotID("FB-9")
         let outcome = try await writer.record(defect: Fixtures.fillDefect(value: 76.1, at: 100, lot: lot.rawValue), signalID: nil)
         try await writer.apply(.quarantine, to: lot, actor: "op.jo", note: "moved to cage 3", at: 110)
-        await #expect(throws: StoreError.self) {
+        // The schema refuses a use-as-is without a concession number; the error names the SQL.
+        let refused = await #expect(throws: StoreError.self) {
             try await writer.apply(.dispose(.useAsIs(concession: "")), to: lot, actor: "mrb.kim", note: nil, at: 120)
         }
+        #expect(refused?.code == 275, "SQLITE_CONSTRAINT_CHECK")
+        #expect(refused?.sql?.contains("INSERT INTO disposition") == true)
         #expect(try reader.lot(lot)?.status == .quarantined)
         try await writer.apply(.dispose(.useAsIs(concession: "C-2026-017")), to: lot, actor: "mrb.kim", note: "customer ok", at: 130)
         #expect(try reader.lot(lot)?.status == .released)

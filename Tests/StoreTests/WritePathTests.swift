@@ -19,7 +19,7 @@ import Testing
         _ = try await writer.record(defect: Fixtures.fillDefect(value: 76, at: 10, lot: "FB-1"), signalID: nil)
         #expect(try stored() == 11)
         // The timer commits what waits.
-        let committer = Task { try await writer.runGroupCommits() }
+        let committer = Task { await writer.runGroupCommits() }
         try await writer.enqueue(samples: (11..<14).map { Fixtures.sample(Fixtures.fillWeight, 78, at: Double($0)) })
         var waited = 0
         while try stored() < 14, waited < 200 {
@@ -28,7 +28,7 @@ import Testing
         }
         #expect(try stored() == 14)
         committer.cancel()
-        try await committer.value
+        await committer.value
         // Close commits what is left.
         try await writer.enqueue(samples: [Fixtures.sample(Fixtures.fillWeight, 78, at: 20)])
         await writer.close()

@@ -83,6 +83,23 @@ import Testing
         await writer.close()
     }
 
+    @Test func aBadSampleBatchNeverBlocksADefect() async throws {
+        let database = try TemporaryDatabase()
+        let writer = try await Fixtures.writer(database)
+        try await writer.enqueue(samples: [Fixtures.sample(CharacteristicID("not.configured"), 1, at: 1)])
+        let outcome = try await writer.record(defect: Fixtures.fillDefect(value: 76, at: 2, lot: "FB-3"), signalID: nil)
+        #expect(outcome.holdIsNew)
+        #expect(await writer.pendingSampleCount == 0)
+        #expect(try StoreReader(path: database.path).defects().count == 1)
+        await writer.close()
+    }
+
+    @Test func readerNeedsAnExistingLineGuardFile() throws {
+        let database = try TemporaryDatabase()
+        #expect(throws: StoreError.self) { try StoreReader(path: database.path) }
+        #expect(!FileManager.default.fileExists(atPath: database.path), "a read-only open creates nothing")
+    }
+
     @Test func unknownCharacteristicIsAClearError() async throws {
         let database = try TemporaryDatabase()
         let writer = try await Fixtures.writer(database)

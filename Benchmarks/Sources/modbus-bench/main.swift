@@ -88,11 +88,12 @@ var rows: [Row] = []
 // MARK: - modbus.poll_rate
 
 /// 40 reads of 10 registers (5 values each), the shape of a merged plan.
-let ratePoints = (0..<40).flatMap { request in
-    (0..<5).map { value in
-        PointDefinition(
-            name: "r\(request).v\(value)", unit: 1, kind: .holdingRegister,
-            address: UInt16(2000 + request * 20 + value * 2), type: value % 2 == 0 ? .float32 : .uint32)
+var ratePoints: [PointDefinition] = []
+for request in 0..<40 {
+    for value in 0..<5 {
+        let address = UInt16(2000 + request * 20 + value * 2)
+        let type: ValueType = value % 2 == 0 ? .float32 : .uint32
+        ratePoints.append(PointDefinition(name: "r\(request).v\(value)", unit: 1, kind: .holdingRegister, address: address, type: type))
     }
 }
 let rateOptions = DeviceOptions(maxGap: 0)
@@ -104,8 +105,8 @@ let device = ModbusDevice(endpoint: endpoint, options: rateOptions, logger: logg
 _ = await device.poll(ratePlan)   // connect and warm up
 var swiftRates: [Double] = []
 var cRates: [Double] = []
-let addresses = ratePlan.map(\.address)
-let counts = ratePlan.map { UInt16($0.count) }
+let addresses: [UInt16] = ratePlan.map { (request: ReadRequest) in request.address }
+let counts: [UInt16] = ratePlan.map { (request: ReadRequest) in UInt16(request.count) }
 for _ in 0..<repetitions {
     let clock = ContinuousClock()
     let elapsed = await clock.measure {
@@ -181,7 +182,7 @@ for row in rows {
     print(line.joined(separator: "  "), "(\(row.baseline_name))")
 }
 let encoder = JSONEncoder()
-encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
 let json = try encoder.encode(["results": rows])
 let resultsURL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -48,7 +48,7 @@ public enum ConfigurationLoader {
         }
         let deviceTables = root.tables("devices")
         let devices = deviceTables.compactMap(parseDevice)
-        unique(devices.map(\.name), tables: deviceTables, key: "name")
+        unique(tables: deviceTables, key: "name")
         let byName = Dictionary(devices.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         // Devices that are declared but invalid already have their issues: references to them
         // are not reported again.
@@ -56,28 +56,42 @@ public enum ConfigurationLoader {
 
         let stationTables = root.tables("stations")
         let stations = stationTables.compactMap { parseStation($0, devices: byName, declared: declared) }
-        unique(stations.map(\.name), tables: stationTables, key: "name")
+        unique(tables: stationTables, key: "name")
         let stationNames = Set(stations.map(\.name))
 
         let characteristicTables = root.tables("characteristics")
         let characteristics = characteristicTables.compactMap {
             parseCharacteristic($0, devices: byName, declared: declared, stations: stationNames)
         }
-        unique(characteristics.map(\.id.rawValue), tables: characteristicTables, key: "id")
+        unique(tables: characteristicTables, key: "id")
+
+        let interlockTables = root.tables("interlocks", required: false)
+        let interlocks = interlockTables.compactMap {
+            parseInterlock($0, devices: byName, declared: declared, stations: stationNames)
+        }
+        // The interlocks are the only targets a device may ever be written to.
+        var writable = devices
+        for interlock in interlocks {
+            guard let index = writable.firstIndex(where: { $0.name == interlock.device }) else { continue }
+            writable[index].options.writeTargets.append(
+                WriteTarget(unit: writable[index].unit, kind: interlock.kind, address: interlock.address))
+        }
 
         guard let daemon, let line,
             devices.count == deviceTables.count, stations.count == stationTables.count,
-            characteristics.count == characteristicTables.count
+            characteristics.count == characteristicTables.count, interlocks.count == interlockTables.count
         else { return nil }
         return DaemonConfiguration(
-            daemon: daemon, line: line, devices: devices, stations: stations, characteristics: characteristics)
+            daemon: daemon, line: line, devices: writable, stations: stations, characteristics: characteristics,
+            interlocks: interlocks)
     }
 
-    /// Reports the second and later occurrences of a name.
-    private static func unique(_ names: [String], tables: [TableReader], key: String) {
+    /// Reports the second and later entries that use the same name (valid entries or not).
+    private static func unique(tables: [TableReader], key: String) {
         var seen: Set<String> = []
-        for (index, name) in names.enumerated() where !seen.insert(name).inserted {
-            if index < tables.count { tables[index].report(key, expected: "a name not used by an earlier entry") }
+        for table in tables {
+            guard let name = table.peekString(key) else { continue }
+            if !seen.insert(name).inserted { table.report(key, expected: "a name not used by an earlier entry") }
         }
     }
 
@@ -88,10 +102,23 @@ public enum ConfigurationLoader {
         let interval = table.int("commit_interval_ms", required: false, in: 1...60_000)
         let maxRows = table.int("commit_max_rows", required: false, in: 1...1_000_000)
         let capacity = table.int("queue_capacity", required: false, in: 100...100_000_000)
+        let socket = table.string("control_socket", required: false, expected: "a path for the control API's Unix socket")
+        if let socket, socket.isEmpty || socket.utf8.count > 107 {
+            table.report("control_socket", expected: "a non-empty path of at most 107 bytes (a Unix socket path)")
+        }
+        let group = table.string("control_socket_group", required: false)
+        let metrics = table.string("metrics_listen", required: false, expected: "\"host:port\", e.g. \"127.0.0.1:9464\"")
+        if let metrics, SimulatorHost.Request.listenAddress(metrics) == nil {
+            table.report("metrics_listen", expected: "\"host:port\", e.g. \"127.0.0.1:9464\"")
+        }
+        let retention = table.double("retention_days", required: false, expected: "a positive number of days")
+        if let retention, retention <= 0 { table.report("retention_days", expected: "a positive number of days") }
         guard let database else { return nil }
         return DaemonSettings(
             database: database, logLevel: logLevel ?? "info", commitIntervalMilliseconds: interval ?? 250,
-            commitMaxRows: maxRows ?? 5_000, queueCapacity: capacity ?? 1_000_000)
+            commitMaxRows: maxRows ?? 5_000, queueCapacity: capacity ?? 1_000_000,
+            controlSocket: socket.flatMap { $0.isEmpty ? nil : $0 }, controlSocketGroup: group ?? "lineguard",
+            metricsListen: metrics, retentionDays: retention)
     }
 
     private static func parseDevice(_ table: TableReader) -> DeviceSettings? {
@@ -280,6 +307,35 @@ public enum ConfigurationLoader {
             chart: chart ?? .imr, phase1: phase1 ?? 25, ruleSet: ruleSet ?? .we, rules: rules,
             holdOnSignal: hold ?? false, defectCodeLow: low ?? "\(code).LOW", defectCodeHigh: high ?? "\(code).HIGH",
             severity: severity ?? .major)
+    }
+
+    private static func parseInterlock(
+        _ table: TableReader, devices: [String: DeviceSettings], declared: Set<String>, stations: Set<String>
+    ) -> InterlockSettings? {
+        defer { table.finish() }
+        let station = table.string("station")
+        if let station, !stations.contains(station) {
+            table.report("station", expected: "the name of a configured station (\(stations.sorted().joined(separator: ", ")))")
+        }
+        let deviceName = table.string("device")
+        let device = deviceName.flatMap { devices[$0] }
+        if let deviceName, device == nil, !declared.contains(deviceName) {
+            table.report("device", expected: "the name of a configured device (\(devices.keys.sorted().joined(separator: ", ")))")
+        }
+        let kind = table.choice("register", ["coil", "holding"]) { RegisterKind(rawValue: $0) }
+        let address = table.int("address", in: 0...65536, expected: "a register address from 0 to 65535 (after the device's address_base)")
+        let maximum = kind == .coil ? 1 : 65535
+        let hold = table.int("hold_value", required: false, in: 0...maximum)
+        let release = table.int("release_value", required: false, in: 0...maximum)
+        guard let station, stations.contains(station), let device, let kind, let address else { return nil }
+        let first = address - device.addressBase
+        guard (0...65535).contains(first) else {
+            table.report("address", expected: "an address within 0...65535 after address_base \(device.addressBase)")
+            return nil
+        }
+        return InterlockSettings(
+            station: station, device: device.name, kind: kind, address: UInt16(first), holdValue: UInt16(hold ?? 1),
+            releaseValue: UInt16(release ?? 0))
     }
 
     /// `rules = [1, 2]` (numbers in the rule set's numbering), or `rules = "all"`; default: all.

@@ -3,12 +3,13 @@ public import ModbusKit
 
 /// A whole, checked LineGuard configuration. Built only by `ConfigurationLoader`, which
 /// validates every key before anything starts.
-public struct DaemonConfiguration: Sendable {
+public struct DaemonConfiguration: Sendable, Hashable {
     public var daemon: DaemonSettings
     public var line: LineSettings
     public var devices: [DeviceSettings]
     public var stations: [StationSettings]
     public var characteristics: [CharacteristicSettings]
+    public var interlocks: [InterlockSettings]
 
     /// The line as the store records it.
     public var lineDescription: LineDescription {
@@ -29,7 +30,7 @@ public struct DaemonConfiguration: Sendable {
 }
 
 /// `[daemon]`: where records go and how the daemon behaves.
-public struct DaemonSettings: Sendable {
+public struct DaemonSettings: Sendable, Hashable {
     /// SQLite database file.
     public var database: String
     public var logLevel: String
@@ -40,15 +41,23 @@ public struct DaemonSettings: Sendable {
     /// Samples waiting for the store beyond this are dropped (counted and logged); defects and
     /// signals are never dropped.
     public var queueCapacity: Int
+    /// The control API's Unix socket (nil: no control API).
+    public var controlSocket: String?
+    /// The group that may use the control socket (mode 0660), when it exists.
+    public var controlSocketGroup: String
+    /// `host:port` of the Prometheus metrics listener (nil: off).
+    public var metricsListen: String?
+    /// Raw samples older than this many days are pruned (nil: kept for ever).
+    public var retentionDays: Double?
 }
 
 /// `[line]`.
-public struct LineSettings: Sendable {
+public struct LineSettings: Sendable, Hashable {
     public var name: String
 }
 
 /// `[[devices]]`: one Modbus TCP endpoint and unit.
-public struct DeviceSettings: Sendable {
+public struct DeviceSettings: Sendable, Hashable {
     public var name: String
     public var endpoint: ModbusEndpoint
     public var unit: UInt8
@@ -61,7 +70,7 @@ public struct DeviceSettings: Sendable {
 }
 
 /// `[[stations]]`.
-public struct StationSettings: Sendable {
+public struct StationSettings: Sendable, Hashable {
     public var name: String
     public var lotKind: LotKind
     /// Where the station publishes its current lot id, if it does.
@@ -69,7 +78,7 @@ public struct StationSettings: Sendable {
 }
 
 /// A value read from a register: the lot id of a station, or a unit counter.
-public struct RegisterSource: Sendable {
+public struct RegisterSource: Sendable, Hashable {
     public var device: String
     public var kind: RegisterKind
     /// Protocol (0-based) address, after the device's address base was applied.
@@ -79,7 +88,7 @@ public struct RegisterSource: Sendable {
 }
 
 /// `[[characteristics]]`: what is measured, how it is read, judged and acted on.
-public struct CharacteristicSettings: Sendable {
+public struct CharacteristicSettings: Sendable, Hashable {
     public var id: CharacteristicID
     public var station: String
     public var equipment: String?
@@ -130,4 +139,17 @@ public enum RuleSetName: String, Sendable, CaseIterable {
     case nelson
 
     public var ruleCount: Int { self == .we ? 4 : 8 }
+}
+
+/// `[[interlocks]]`: a coil or register of a named device that LineGuard writes when a lot of a
+/// station goes on hold (after the hold is committed), and writes back when no lot of that
+/// station is on hold any more. Nothing else is ever written to a PLC.
+public struct InterlockSettings: Sendable, Hashable {
+    public var station: String
+    public var device: String
+    public var kind: RegisterKind
+    /// Protocol (0-based) address.
+    public var address: UInt16
+    public var holdValue: UInt16
+    public var releaseValue: UInt16
 }

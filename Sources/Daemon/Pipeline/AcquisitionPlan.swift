@@ -3,7 +3,7 @@ import ModbusKit
 
 /// What one endpoint's poller reads each cycle, and how each read maps back to the line: the
 /// value points of characteristics, their unit counters, and station lot ids.
-struct AcquisitionPlan: Sendable {
+struct AcquisitionPlan: Sendable, Hashable {
     let endpoint: ModbusEndpoint
     /// The devices (unit ids) behind the endpoint that this plan covers.
     let deviceNames: [String]
@@ -59,6 +59,7 @@ struct AcquisitionPlan: Sendable {
                 options.maxGap = min(options.maxGap, device.options.maxGap)
                 options.oneRequestPerValue = options.oneRequestPerValue || device.options.oneRequestPerValue
                 options.pauseBetweenRequests = max(options.pauseBetweenRequests, device.options.pauseBetweenRequests)
+                options.writeTargets += device.options.writeTargets
             }
             let interval = devices.map(\.pollIntervalMilliseconds).min() ?? 1000
             return AcquisitionPlan(

@@ -11,8 +11,13 @@ struct EndpointPoller: Sendable {
     let plan: AcquisitionPlan
     let device: ModbusDevice
     let queue: RecordQueue
+    let progress: PipelineProgress
+    let lotBoard: LotBoard
     let logger: Logger
-    private var judges: [CharacteristicID: CharacteristicJudge]
+    /// The SPC state of each characteristic; handed back by `run()` so that a reload keeps the
+    /// state of characteristics whose settings did not change.
+    private(set) var judges: [CharacteristicID: CharacteristicJudge]
+    private var lastHealth: DeviceHealth?
     private var lastSequence: [CharacteristicID: UInt64] = [:]
     private var lastQuality: [CharacteristicID: Quality] = [:]
     private var currentLot: [String: LotID] = [:]
@@ -20,22 +25,28 @@ struct EndpointPoller: Sendable {
     private var lastDeviceReport: Double = 0
     private(set) var skippedCycles = 0
 
+    /// - Parameters:
+    ///   - carried: judges kept from before a reload (used only where the settings are equal).
+    ///   - restoredLimits: frozen limits from the store, for characteristics without a judge.
     init(
-        plan: AcquisitionPlan, device: ModbusDevice, queue: RecordQueue, restoredLimits: [CharacteristicID: ControlLimits],
-        logger: Logger
+        plan: AcquisitionPlan, device: ModbusDevice, queue: RecordQueue, progress: PipelineProgress, lotBoard: LotBoard,
+        carried: [CharacteristicID: CharacteristicJudge], restoredLimits: [CharacteristicID: ControlLimits], logger: Logger
     ) {
         self.plan = plan
         self.device = device
         self.queue = queue
+        self.progress = progress
+        self.lotBoard = lotBoard
         self.logger = logger
         self.judges = Dictionary(
-            uniqueKeysWithValues: plan.characteristics.map {
-                ($0.id, CharacteristicJudge(settings: $0, restoredLimits: restoredLimits[$0.id]))
+            uniqueKeysWithValues: plan.characteristics.map { settings in
+                if let judge = carried[settings.id], judge.settings == settings { return (settings.id, judge) }
+                return (settings.id, CharacteristicJudge(settings: settings, restoredLimits: restoredLimits[settings.id]))
             })
     }
 
-    /// Polls until the task is cancelled.
-    mutating func run() async {
+    /// Polls until the task is cancelled; returns the final SPC state.
+    mutating func run() async -> [CharacteristicID: CharacteristicJudge] {
         let clock = ContinuousClock()
         var next = clock.now
         while !Task.isCancelled {
@@ -43,7 +54,9 @@ struct EndpointPoller: Sendable {
             if Task.isCancelled { break }
             let records = await process(readings)
             let dropped = queue.push(records)
+            progress.completedPollCycle()
             if dropped > 0 {
+                DaemonMetrics.dropped(dropped)
                 logger.warning("store queue full: samples dropped", metadata: ["samples.dropped": "\(dropped)"])
             }
             next = next.advanced(by: plan.interval)
@@ -56,6 +69,8 @@ struct EndpointPoller: Sendable {
                     missed += 1
                 }
                 skippedCycles += missed
+                progress.skipped(cycles: missed)
+                DaemonMetrics.skippedCycles(endpoint: "\(plan.endpoint)", missed)
             }
             do {
                 try await Task.sleep(until: next, clock: clock)
@@ -63,6 +78,7 @@ struct EndpointPoller: Sendable {
                 break
             }
         }
+        return judges
     }
 
     /// Maps one cycle's readings to records, in the order they must be stored.
@@ -92,7 +108,9 @@ struct EndpointPoller: Sendable {
             if quality.isGood && !value.isFinite { quality = .decodeError(.notANumber) }
             let sample = Sample(
                 characteristic: characteristic.id, value: value, quality: quality, time: reading.time,
-                lot: currentLot[characteristic.station], sequence: sequence)
+                lot: currentLot[characteristic.station] ?? lotBoard.current(station: characteristic.station),
+                sequence: sequence)
+            DaemonMetrics.sample(quality: quality)
             noteQuality(of: characteristic, quality: sample.quality, time: sample.time, into: &records)
             records.append(.sample(sample))
             guard quality.isGood, var judge = judges[characteristic.id] else { continue }
@@ -111,6 +129,7 @@ struct EndpointPoller: Sendable {
             // The signal of the point that is also a defect is recorded with the defect.
             var signals = outcome.signals
             if let defect = outcome.defect {
+                DaemonMetrics.defect()
                 let first = signals.isEmpty ? nil : signals.removeFirst()
                 records.append(.defect(defect, signal: first))
                 logger.warning(
@@ -120,6 +139,7 @@ struct EndpointPoller: Sendable {
                         "sample.value": "\(defect.value)", "lot.id": "\(defect.lot?.rawValue ?? "-")",
                     ])
             }
+            for _ in outcome.signals { DaemonMetrics.signal() }
             for signal in signals {
                 records.append(.signal(signal, holdLot: characteristic.holdOnSignal))
                 logger.notice(
@@ -223,6 +243,8 @@ struct EndpointPoller: Sendable {
     /// Writes the device's state on every change, and at most once a second otherwise.
     private mutating func reportDeviceState(into records: inout [PipelineRecord]) async {
         let health = await device.health
+        DaemonMetrics.device(endpoint: "\(plan.endpoint)", health: health, previous: lastHealth)
+        lastHealth = health
         let state = health.state.rawValue
         let now = Clocks.wallNow()
         guard state != lastDeviceState || now - lastDeviceReport >= 1 else { return }

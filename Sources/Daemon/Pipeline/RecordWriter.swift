@@ -11,6 +11,11 @@ struct RecordWriter: Sendable {
     let queue: RecordQueue
     let store: StoreWriter
     let interval: Duration
+    let progress: PipelineProgress
+    /// Called after a hold was committed (never before): the lot and its station.
+    let onHold: @Sendable (LotID, String) -> Void
+    /// The station of a characteristic in the configuration in force (signals do not carry it).
+    let stationOf: @Sendable (CharacteristicID) -> String?
     let logger: Logger
 
     /// Runs until the queue is finished, then writes what is left.
@@ -25,6 +30,7 @@ struct RecordWriter: Sendable {
             }
             for await _ in queue.wakeups {
                 pending = await write(pending + queue.drain())
+                progress.completedWriterPass()
             }
             group.cancelAll()
         }
@@ -64,8 +70,12 @@ struct RecordWriter: Sendable {
 
     private func flush(_ samples: inout [Sample]) async {
         guard !samples.isEmpty else { return }
+        let clock = ContinuousClock()
+        let start = clock.now
         do {
             try await store.append(samples: samples)
+            let elapsed = (clock.now - start).components
+            DaemonMetrics.commit(seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18, rows: samples.count)
         } catch {
             logger.error("sample batch lost", metadata: ["error": "\(error)", "samples.lost": "\(samples.count)"])
         }
@@ -79,14 +89,22 @@ struct RecordWriter: Sendable {
         case .defect(let defect, let signal):
             var signalID: Int64?
             if let signal { signalID = try await store.record(signal: signal) }
-            _ = try await store.record(defect: defect, signalID: signalID)
+            let outcome = try await store.record(defect: defect, signalID: signalID)
+            if outcome.holdIsNew, let lot = defect.lot {
+                DaemonMetrics.hold(count: 1 + outcome.propagatedHoldIDs.count)
+                onHold(lot, defect.station)
+            }
         case .signal(let signal, let holdLot):
             _ = try await store.record(signal: signal)
-            if holdLot, let lot = signal.lot {
-                _ = try await store.hold(
+            if holdLot, let lot = signal.lot, let station = stationOf(signal.characteristic) {
+                let placed = try await store.hold(
                     lot: lot, trigger: .spcSignal,
                     reason: "\(signal.characteristic): \(signal.ruleSet) rule \(signal.rule) on \(signal.statistic)",
                     actor: "lineguard", at: signal.time.wall)
+                if placed != nil {
+                    DaemonMetrics.hold()
+                    onHold(lot, station)
+                }
             }
         case .limits(let limits):
             _ = try await store.save(limits: limits)

@@ -9,14 +9,15 @@ public struct ChartOptions: Sendable, Hashable, Codable {
     /// Known parameters replace the Phase I estimates.
     public var knownCenter: Double?
     public var knownSigma: Double?
-    /// Phase I: drop subgroups that signal on any chart and re-estimate, until none signal.
+    /// Phase I: drop the most extreme subgroup beyond the limits on any chart and re-estimate,
+    /// one per pass, until none is beyond (run-rule signals are reported but not dropped).
     public var excludeSignals: Bool
     public var maximumIterations: Int
 
     public init(
         nsigmas: Double = 3, rules: RuleSelection = .qccDefault, estimator: SigmaEstimator? = nil,
         knownCenter: Double? = nil, knownSigma: Double? = nil, excludeSignals: Bool = false,
-        maximumIterations: Int = 20
+        maximumIterations: Int = 100
     ) {
         self.nsigmas = nsigmas
         self.rules = rules

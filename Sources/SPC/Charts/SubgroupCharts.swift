@@ -77,12 +77,18 @@ public enum SubgroupCharts {
         ]
     }
 
-    /// 1-based positions (in the full window) of points that violate a rule on any chart.
+    /// The 1-based position (in the full window) of the point to drop in one Phase I pass: the
+    /// most extreme point beyond its limits on any chart (largest |z|), or none. One per pass,
+    /// because a gross outlier biases the center and drags good points across the limits; run-rule
+    /// signals are reported, not dropped (dropping a run moves the center and makes new runs).
     static func flagged(_ charts: [ControlChart], included: [Bool]) -> [Int] {
-        var set = Set<Int>()
+        var worst: (position: Int, z: Double)?
         for chart in charts {
-            for point in chart.points where point.violation != nil { set.insert(point.source + 1) }
+            for point in chart.points where point.limits.isOutside(point.value) {
+                let z = Swift.abs(point.limits.standardized(point.value))
+                if worst == nil || z > worst!.z { worst = (point.source + 1, z) }
+            }
         }
-        return set.sorted()
+        return worst.map { [$0.position] } ?? []
     }
 }

@@ -41,7 +41,7 @@ public struct IndividualsMonitor: Sendable, Hashable, Codable {
     public var selection: RuleSelection { rules.selection }
 
     /// Judges the next value.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next(_ value: Double) -> Point {
         let violation = rules.next(z: (value - xLimits.center) / xLimits.sigma)
         var point = Point(x: value, movingRange: nil, violation: violation, movingRangeSignal: false)

@@ -10,13 +10,16 @@ public struct RunRuleEvaluator: Sendable, Hashable, Codable {
     public let selection: RuleSelection
     @usableFromInline var nelson: Bool
     @usableFromInline var mask: UInt16
-    /// Signed length of the current run on one side of the center.
-    @usableFromInline var sameSide: Int = 0
-    /// Signed count of consecutive rising (+) or falling (-) steps.
-    @usableFromInline var trend: Int = 0
-    /// Count of consecutive steps alternating in direction.
+    /// Lengths of the current runs above and below the center line.
+    @usableFromInline var above: Int = 0
+    @usableFromInline var below: Int = 0
+    /// Lengths of the current runs of rising and of falling steps.
+    @usableFromInline var rising: Int = 0
+    @usableFromInline var falling: Int = 0
+    /// Count of consecutive steps alternating in direction, and the last step's direction.
     @usableFromInline var alternating: Int = 0
-    @usableFromInline var lastStep: Int = 0
+    @usableFromInline var lastUp: Int = 0
+    @usableFromInline var lastDown: Int = 0
     @usableFromInline var within1: Int = 0
     @usableFromInline var beyond1: Int = 0
     /// Shift registers, newest point in bit 0: above +2, below -2, above +1, below -1 sigma.
@@ -24,8 +27,8 @@ public struct RunRuleEvaluator: Sendable, Hashable, Codable {
     @usableFromInline var below2: UInt8 = 0
     @usableFromInline var above1: UInt8 = 0
     @usableFromInline var below1: UInt8 = 0
-    @usableFromInline var previous: Double = 0
-    @usableFromInline var count: Int = 0
+    /// The previous z; NaN before the first point, so the first step is neither up nor down.
+    @usableFromInline var previous: Double = .nan
 
     public init(selection: RuleSelection) {
         self.selection = selection
@@ -37,65 +40,65 @@ public struct RunRuleEvaluator: Sendable, Hashable, Codable {
     public mutating func reset() { self = RunRuleEvaluator(selection: selection) }
 
     /// Feeds the next standardized point; returns the rule it violates (lowest number) or nil.
-    @inlinable
+    /// Written without data-dependent branches: on in-control data every comparison is a coin
+    /// toss, and mispredicted branches would dominate the cost.
+    @inlinable @inline(__always)
     public mutating func next(z: Double) -> Int? {
-        let up2: UInt8 = z > 2 ? 1 : 0
-        let dn2: UInt8 = z < -2 ? 1 : 0
-        let up1: UInt8 = z > 1 ? 1 : 0
-        let dn1: UInt8 = z < -1 ? 1 : 0
+        let magnitude = Swift.abs(z)
+        let up2 = Self.bit(z > 2)
+        let dn2 = Self.bit(z < -2)
+        let up1 = Self.bit(z > 1)
+        let dn1 = Self.bit(z < -1)
         above2 = above2 &<< 1 | up2
         below2 = below2 &<< 1 | dn2
         above1 = above1 &<< 1 | up1
         below1 = below1 &<< 1 | dn1
-        if z > 0 {
-            sameSide = sameSide > 0 ? sameSide &+ 1 : 1
-        } else if z < 0 {
-            sameSide = sameSide < 0 ? sameSide &- 1 : -1
-        } else {
-            sameSide = 0
-        }
-        let outside1 = up1 | dn1
-        within1 = (z < 1 && z > -1) ? within1 &+ 1 : 0
-        beyond1 = outside1 != 0 ? beyond1 &+ 1 : 0
-        if count > 0 {
-            let step = z > previous ? 1 : (z < previous ? -1 : 0)
-            if step > 0 {
-                trend = trend > 0 ? trend &+ 1 : 1
-            } else if step < 0 {
-                trend = trend < 0 ? trend &- 1 : -1
-            } else {
-                trend = 0
-            }
-            alternating = (step != 0 && step == -lastStep) ? alternating &+ 1 : (step != 0 ? 1 : 0)
-            lastStep = step
-        }
+        above = (above &+ 1) & -Int(Self.bit(z > 0))
+        below = (below &+ 1) & -Int(Self.bit(z < 0))
+        within1 = (within1 &+ 1) & -Int(Self.bit(magnitude < 1))
+        beyond1 = (beyond1 &+ 1) & -Int(Self.bit(magnitude > 1))
+        let up = Int(Self.bit(z > previous))
+        let down = Int(Self.bit(z < previous))
+        rising = (rising &+ 1) & -up
+        falling = (falling &+ 1) & -down
+        let turned = (up & lastDown) | (down & lastUp)
+        alternating = turned &* (alternating &+ 1) &+ (1 &- turned) &* (up | down)
+        lastUp = up
+        lastDown = down
         previous = z
-        count &+= 1
 
-        let beyond3 = z > 3 || z < -3
-        let twoOfThree = (up2 != 0 && (above2 & 0b111).nonzeroBitCount >= 2)
-            || (dn2 != 0 && (below2 & 0b111).nonzeroBitCount >= 2)
-        let fourOfFive = (up1 != 0 && (above1 & 0b11111).nonzeroBitCount >= 4)
-            || (dn1 != 0 && (below1 & 0b11111).nonzeroBitCount >= 4)
-        let run = sameSide < 0 ? -sameSide : sameSide
-        var flags: UInt16 = beyond3 ? 1 : 0
+        // "At least 2 of 3" and "at least 4 of 5" by table: bit x of the constant is set when x
+        // has that many bits set (3, 5, 6, 7 and 15, 23, 27, 29, 30, 31).
+        let twoOfThreeTable: UInt32 = 0b1110_1000
+        let fourOfFiveTable: UInt32 = 0b1110_1000_1000_0000_1000_0000_0000_0000
+        let twoOfThree = UInt16(truncatingIfNeeded:
+            (UInt32(up2) & (twoOfThreeTable >> UInt32(above2 & 0b111)))
+            | (UInt32(dn2) & (twoOfThreeTable >> UInt32(below2 & 0b111))))
+        let fourOfFive = UInt16(truncatingIfNeeded:
+            (UInt32(up1) & (fourOfFiveTable >> UInt32(above1 & 0b11111)))
+            | (UInt32(dn1) & (fourOfFiveTable >> UInt32(below1 & 0b11111))))
+        let run = Swift.max(above, below)
+        var flags = UInt16(Self.bit(magnitude > 3))
         if nelson {
-            let rising = trend < 0 ? -trend : trend
-            if run >= 9 { flags |= 1 << 1 }
-            if rising >= 5 { flags |= 1 << 2 }
-            if alternating >= 13 { flags |= 1 << 3 }
-            if twoOfThree { flags |= 1 << 4 }
-            if fourOfFive { flags |= 1 << 5 }
-            if within1 >= 15 { flags |= 1 << 6 }
-            if beyond1 >= 8 && above1 != 0 && below1 != 0 { flags |= 1 << 7 }
+            flags |= UInt16(Self.bit(run >= 9)) << 1
+            flags |= UInt16(Self.bit(rising >= 5) | Self.bit(falling >= 5)) << 2
+            flags |= UInt16(Self.bit(alternating >= 13)) << 3
+            flags |= twoOfThree << 4
+            flags |= fourOfFive << 5
+            flags |= UInt16(Self.bit(within1 >= 15)) << 6
+            flags |= UInt16(Self.bit(beyond1 >= 8) & Self.bit(above1 != 0) & Self.bit(below1 != 0)) << 7
         } else {
-            if twoOfThree { flags |= 1 << 1 }
-            if fourOfFive { flags |= 1 << 2 }
-            if run >= 8 { flags |= 1 << 3 }
+            flags |= twoOfThree << 1
+            flags |= fourOfFive << 2
+            flags |= UInt16(Self.bit(run >= 8)) << 3
         }
         let hit = flags & mask
         return hit == 0 ? nil : hit.trailingZeroBitCount + 1
     }
+
+    /// 1 or 0 without a branch.
+    @inlinable
+    static func bit(_ condition: Bool) -> UInt8 { unsafeBitCast(condition, to: UInt8.self) }
 
     /// Labels a whole standardized series (1-based violations by index position).
     public static func evaluate(_ zs: [Double], selection: RuleSelection) -> [Int?] {

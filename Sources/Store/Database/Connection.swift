@@ -49,8 +49,10 @@ final class Connection {
         }
     }
 
+    /// The owner closes the connection; one dropped open (a writer released without
+    /// `close()`) is closed here, as GRDB does, since nothing else can reach it any more.
     deinit {
-        assert(handle == nil, "connection to \(path) not closed by its owner")
+        close()
     }
 
     /// Finalizes every cached statement and closes the handle. Safe to call twice.

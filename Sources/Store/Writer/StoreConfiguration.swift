@@ -19,14 +19,15 @@ public struct StoreConfiguration: Sendable {
     public var busyTimeoutMilliseconds: Int32
     /// The name written to the audit log for what the daemon does on its own.
     public var systemActor: String
-    /// The wall clock (seconds since the epoch) for bookkeeping times the caller does not give.
+    /// The wall clock (seconds since the epoch) for bookkeeping times the caller does not give;
+    /// the system's real-time clock unless a test sets another.
     public var clock: @Sendable () -> Double
 
     public init(
         batchRows: Int = 500, batchInterval: Duration = .milliseconds(250),
         propagationMarginMetres: Double = 2, sampleRetentionSeconds: Double? = nil,
         pruneBatchRows: Int = 2_000, busyTimeoutMilliseconds: Int32 = 5_000,
-        systemActor: String = "lineguard", clock: @escaping @Sendable () -> Double = StoreConfiguration.wallClock
+        systemActor: String = "lineguard", clock: (@Sendable () -> Double)? = nil
     ) {
         self.batchRows = max(1, batchRows)
         self.batchInterval = batchInterval
@@ -35,7 +36,7 @@ public struct StoreConfiguration: Sendable {
         self.pruneBatchRows = max(1, pruneBatchRows)
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         self.systemActor = systemActor
-        self.clock = clock
+        self.clock = clock ?? StoreConfiguration.wallClock
     }
 
     /// Seconds since the epoch from the system's real-time clock.

@@ -5,10 +5,10 @@ extension StoreWriter {
     /// row (its code added to the taxonomy if new), the hold of its lot (trigger `spec_failure`,
     /// cause `spec_failure:<characteristic>`, one open hold per cause), the lot's status ->
     /// on_hold, forward propagation to the lot's descendants, and the audit entries. Samples
-    /// waiting for a group commit are committed first. When this returns, the defect and its
-    /// hold are on disk.
+    /// waiting for a group commit are committed first (a failure there is logged and does not
+    /// stop the defect). When this returns, the defect and its hold are on disk.
     public func record(defect: Defect, signalID: Int64?, detection: DetectionKind = .inline) throws -> DefectOutcome {
-        try flush()
+        flushBefore("defect")
         let time = defect.time.wall
         let actor = configuration.systemActor
         return try write(.full) {

@@ -1,4 +1,5 @@
 public import LineModel
+import Logging
 
 extension StoreWriter {
     /// Commits `samples` as one batch in one transaction (`synchronous=NORMAL`). A lot named by
@@ -16,51 +17,76 @@ extension StoreWriter {
         if pending.count >= configuration.batchRows { try flush() }
     }
 
-    /// Commits the samples waiting for a group commit, if any.
+    /// Commits the samples waiting for a group commit, if any. A batch that fails is dropped
+    /// (and the error thrown): raw samples are the one thing the record may lose, and a bad
+    /// batch must not block every later write.
     public func flush() throws {
         guard !pending.isEmpty else { return }
         let batch = pending
-        try write(.normal) { try insert(batch) }
         pending.removeAll(keepingCapacity: true)
+        try write(.normal) { try insert(batch) }
+    }
+
+    /// `flush()` before a record that must not wait for raw samples: a failure is logged, not thrown.
+    func flushBefore(_ what: String) {
+        let count = pending.count
+        do {
+            try flush()
+        } catch {
+            logger.error("store dropped a batch of samples", metadata: [
+                "store.samples_lost": "\(count)", "store.error": "\(error)", "store.before": "\(what)",
+            ])
+        }
     }
 
     /// How many samples wait for the next group commit.
     public var pendingSampleCount: Int { pending.count }
 
     /// Commits waiting samples every `batchInterval` until the task is cancelled, then commits
-    /// what is left. Run it as (part of) a service.
-    public func runGroupCommits() async throws {
+    /// what is left. A failed batch is logged and dropped; the loop goes on. Run it as (part
+    /// of) a service.
+    public func runGroupCommits() async {
         while !Task.isCancelled {
             do {
                 try await Task.sleep(for: configuration.batchInterval)
             } catch {
                 break
             }
-            try flush()
+            flushBefore("timer")
         }
-        try flush()
+        flushBefore("stop")
     }
 
     private func insert(_ samples: [Sample]) throws {
         let statement = try connection.statement("""
             INSERT INTO sample (characteristic_id, time, mono, value, quality, lot_id, sequence) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
+        // Consecutive samples mostly share characteristic and lot: look each up once per run.
         var lastID: CharacteristicID?
         var info: CharacteristicInfo?
+        var lastLot: LotID?
+        var lotID: Int64?
         for sample in samples {
             if sample.characteristic != lastID || info == nil {
                 info = try characteristic(sample.characteristic)
                 lastID = sample.characteristic
             }
             guard let info else { continue }
-            var lotID: Int64?
-            if let lot = sample.lot {
-                lotID = try lotRowIDs[lot] ?? ensureLot(lot, kind: info.lotKind, station: info.station,
-                                                          at: sample.time.wall, actor: configuration.systemActor,
-                                                          how: "first seen in a sample")
+            if sample.lot != lastLot || (sample.lot != nil && lotID == nil) {
+                lastLot = sample.lot
+                lotID = try sample.lot.map { lot in
+                    try lotRowIDs[lot] ?? ensureLot(lot, kind: info.lotKind, station: info.station, at: sample.time.wall,
+                                                    actor: configuration.systemActor, how: "first seen in a sample")
+                }
             }
-            try statement.run(info.rowID, sample.time.wall, Int64(bitPattern: sample.time.monotonicNanos), sample.value,
-                              sample.quality.code, lotID, sample.sequence.map { Int64(bitPattern: $0) })
+            try statement.set(info.rowID, at: 1)
+            try statement.set(sample.time.wall, at: 2)
+            try statement.set(Int64(bitPattern: sample.time.monotonicNanos), at: 3)
+            try statement.set(sample.value, at: 4)
+            try statement.set(QualityText(sample.quality), at: 5)
+            try statement.set(lotID, at: 6)
+            try statement.set(sample.sequence.map { Int64(bitPattern: $0) }, at: 7)
+            try statement.runBound()
         }
     }
 
@@ -68,7 +94,7 @@ extension StoreWriter {
     /// characteristic within `from...to`) as members. Returns the subgroup's id.
     @discardableResult
     public func record(subgroup: SubgroupStatistics) throws -> Int64 {
-        try flush()
+        flushBefore("subgroup")
         let info = try characteristic(subgroup.characteristic)
         return try write(.normal) {
             let lotID = try subgroup.lot.map { code in

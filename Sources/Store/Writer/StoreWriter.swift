@@ -49,21 +49,11 @@ public actor StoreWriter {
         self.connection = connection
     }
 
-    /// A writer dropped without `close()` still closes its connection, on its own queue.
-    isolated deinit {
-        connection.close()
-    }
-
     /// Commits the samples still waiting for a group commit, then closes the connection.
-    /// Later calls fail with `StoreError.Kind.closed`.
+    /// Later calls fail with `StoreError.Kind.closed`. (A writer released without `close()`
+    /// closes its connection when it is freed, but its waiting samples are lost.)
     public func close() {
-        do {
-            try flush()
-        } catch {
-            logger.error("store could not commit the last samples at close", metadata: [
-                "store.path": "\(path)", "store.error": "\(error)", "store.samples": "\(pending.count)",
-            ])
-        }
+        flushBefore("close")
         connection.close()
     }
 

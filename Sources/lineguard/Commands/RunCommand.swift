@@ -1,5 +1,8 @@
 import ArgumentParser
 import Daemon
+import Logging
+import Metrics
+import Prometheus
 
 /// `lineguard run`: the daemon.
 struct RunCommand: AsyncParsableCommand {
@@ -8,7 +11,9 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run the daemon: poll, judge, record and hold until SIGTERM or SIGINT.",
         discussion: """
             Without --config the embedded demo configuration is used (config/demo.toml), which
-            expects `lineguard simulate` on 127.0.0.1:15020.
+            expects `lineguard simulate` on 127.0.0.1:15020. SIGHUP reloads the configuration
+            file; an invalid file is rejected and the running configuration stays.
+            Under systemd (Type=notify) it reports READY=1, STATUS= and watchdog pings.
             """)
 
     @Option(name: .long, help: "The TOML configuration file (see config/lineguard.toml).")
@@ -23,9 +28,16 @@ struct RunCommand: AsyncParsableCommand {
         var configuration = try loadConfiguration(config)
         if let database { configuration.daemon.database = database }
         let logger = logging.bootstrap(label: "lineguard", configured: configuration.daemon.logLevel)
-        let chosen = configuration
-        try await withShutdownSignals(logger: logger) {
-            try await LineGuardDaemon.run(configuration: chosen, logger: logger)
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let options = LineGuardDaemon.Options(
+            configurationPath: config, metricsText: { registry.emitToString() }, handleSignals: true)
+        do {
+            let daemon = try await LineGuardDaemon(configuration: configuration, options: options, logger: logger)
+            try await daemon.run()
+        } catch {
+            logger.critical("lineguard stopped on an error", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
         }
     }
 }

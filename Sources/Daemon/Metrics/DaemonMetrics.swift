@@ -1,0 +1,67 @@
+import CoreMetrics
+import LineModel
+import ModbusKit
+
+/// The daemon's metrics, through swift-metrics (the executable bootstraps the Prometheus
+/// backend). Names follow Prometheus conventions; labels are low-cardinality (device, quality
+/// class, error class), never lot ids.
+enum DaemonMetrics {
+    static func sample(quality: Quality) {
+        let label: String
+        switch quality {
+        case .good: label = "good"
+        case .stale: label = "stale"
+        case .commError: label = "comm_error"
+        case .deviceException: label = "exception"
+        case .decodeError: label = "decode_error"
+        case .frozen: label = "frozen"
+        }
+        Counter(label: "lineguard_samples_total", dimensions: [("quality", label)]).increment()
+    }
+
+    static func signal() { Counter(label: "lineguard_signals_total").increment() }
+    static func defect() { Counter(label: "lineguard_defects_total").increment() }
+    static func hold(count: Int = 1) { Counter(label: "lineguard_holds_total").increment(by: count) }
+    static func dropped(_ count: Int) { Counter(label: "lineguard_samples_dropped_total").increment(by: count) }
+    static func skippedCycles(endpoint: String, _ count: Int) {
+        Counter(label: "lineguard_poll_cycles_skipped_total", dimensions: [("endpoint", endpoint)]).increment(by: count)
+    }
+
+    static func queueDepth(_ depth: Int) { Gauge(label: "lineguard_store_queue_depth").record(depth) }
+
+    static func commit(seconds: Double, rows: Int) {
+        Timer(label: "lineguard_store_commit_seconds").recordNanoseconds(Int64(seconds * 1e9))
+        Counter(label: "lineguard_store_rows_total").increment(by: rows)
+    }
+
+    /// Device health after a poll: state (1 up, 0.5 degraded, 0 down), round trip, and the
+    /// growth of its request and error counters since `previous`.
+    static func device(endpoint: String, health: DeviceHealth, previous: DeviceHealth?) {
+        let dimensions = [("endpoint", endpoint)]
+        let state: Double
+        switch health.state {
+        case .up: state = 1
+        case .degraded: state = 0.5
+        case .down: state = 0
+        }
+        Gauge(label: "lineguard_device_up", dimensions: dimensions).record(state)
+        if let roundTrip = health.lastRoundTrip {
+            let (seconds, attoseconds) = roundTrip.components
+            Timer(label: "lineguard_modbus_round_trip_seconds", dimensions: dimensions)
+                .recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        }
+        let requests = health.requests - (previous?.requests ?? 0)
+        if requests > 0 { Counter(label: "lineguard_modbus_requests_total", dimensions: dimensions).increment(by: requests) }
+        for (kind, count) in health.errors {
+            let delta = count - (previous?.errorCount(kind) ?? 0)
+            if delta > 0 {
+                Counter(label: "lineguard_modbus_errors_total", dimensions: dimensions + [("class", kind.rawValue)])
+                    .increment(by: delta)
+            }
+        }
+    }
+
+    static func buildInfo(version: String) {
+        Gauge(label: "lineguard_build_info", dimensions: [("version", version)]).record(1)
+    }
+}
