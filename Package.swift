@@ -39,6 +39,8 @@ let package = Package(
 
         .target(name: "LineModel", swiftSettings: strict),
         .target(name: "SPC", swiftSettings: strict),
+        // Control charts as SVG pictures, shared by the CLI and the dashboard (pure, no I/O).
+        .target(name: "Charts", dependencies: ["SPC", "LineModel"], swiftSettings: strict),
         .target(
             name: "ModbusKit",
             dependencies: ["CModbus", "LineModel", .product(name: "Logging", package: "swift-log")],
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "LineModel", "SPC", "ModbusKit", "Store", "Simulator",
+                "LineModel", "SPC", "ModbusKit", "Store", "Simulator", "Charts",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -86,6 +88,7 @@ let package = Package(
             swiftSettings: strict),
 
         .testTarget(name: "LineModelTests", dependencies: ["LineModel"], swiftSettings: strict),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "SPC", "LineModel"], swiftSettings: strict),
         .testTarget(name: "SPCTests", dependencies: ["SPC"], swiftSettings: strict),
         .testTarget(name: "ModbusKitTests", dependencies: ["ModbusKit", "LineModel"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store", "LineModel"], swiftSettings: strict),
@@ -93,6 +96,9 @@ let package = Package(
         .testTarget(
             name: "DaemonTests", dependencies: ["Daemon", "Store", "LineModel", "SPC", "ModbusKit", "Simulator"],
             swiftSettings: strict),
-        .testTarget(name: "IntegrationTests", dependencies: ["Store", "LineModel"], swiftSettings: strict),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["Store", "LineModel", "ModbusKit", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
     ]
 )

@@ -40,6 +40,7 @@ public final class LineGuardDaemon: Sendable {
     private let store: StoreWriter
     private let registry: DeviceRegistry
     private let queue: RecordQueue
+    private let progress: PipelineProgress
     private let notifier: SystemdNotifier
     private let controlSocket: String?
     private let logger: Logger
@@ -122,6 +123,7 @@ public final class LineGuardDaemon: Sendable {
         self.store = store
         self.registry = registry
         self.queue = queue
+        self.progress = progress
         self.notifier = notifier
         self.controlSocket = settings.controlSocket
         self.logger = logger
@@ -160,7 +162,12 @@ public final class LineGuardDaemon: Sendable {
         if queue.droppedSamples > 0 {
             logger.warning("samples were dropped under back-pressure", metadata: ["samples.dropped": "\(queue.droppedSamples)"])
         }
-        logger.info("lineguard stopped")
+        logger.notice(
+            "lineguard stopped",
+            metadata: [
+                "samples.accepted": "\(queue.acceptedSamples)", "samples.committed": "\(progress.snapshot.committedSamples)",
+                "samples.dropped": "\(queue.droppedSamples)",
+            ])
     }
 
     /// Runs a daemon until the calling task is cancelled, then shuts it down gracefully.

@@ -15,5 +15,7 @@ struct LineGuardCommand: AsyncParsableCommand {
         version: LineGuardVersion.current,
         subcommands: [
             RunCommand.self, StatusCommand.self, CheckConfigCommand.self, SimulateCommand.self, DemoCommand.self,
+            HoldCommand.self, ReleaseCommand.self, DispositionCommand.self, LotCommand.self, SignalCommand.self,
+            ReloadCommand.self,
         ])
 }

@@ -14,10 +14,13 @@ struct LineGuardProcess {
     }
 
     /// Starts `lineguard ARGUMENTS`; standard error goes to `stderrPath`.
-    static func start(_ arguments: [String], stderrPath: String) throws -> LineGuardProcess {
+    static func start(_ arguments: [String], stderrPath: String, environment: [String: String] = [:]) throws -> LineGuardProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
         process.standardOutput = FileHandle.nullDevice

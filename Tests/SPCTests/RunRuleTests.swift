@@ -61,3 +61,76 @@ struct RunRuleTests {
         #expect(head + tail == expected)
     }
 }
+
+/// The streaming evaluator against a direct, window-based reading of the rule definitions on
+/// random series (coarse values so that ties and exact zone edges occur).
+struct RunRuleCrossCheckTests {
+    /// Rule r (set numbering) of point i, from the definitions.
+    static func naive(_ zs: [Double], _ i: Int, ruleSet: RuleSet, rule: Int) -> Bool {
+        func window(_ n: Int) -> ArraySlice<Double>? { i + 1 >= n ? zs[(i + 1 - n)...i] : nil }
+        func sameSide(_ n: Int) -> Bool {
+            guard let w = window(n) else { return false }
+            return w.allSatisfy { $0 > 0 } || w.allSatisfy { $0 < 0 }
+        }
+        func kOfN(_ k: Int, _ n: Int, beyond t: Double) -> Bool {
+            let w = zs[Swift.max(0, i + 1 - n)...i]
+            if zs[i] > t { return w.filter { $0 > t }.count >= k }
+            if zs[i] < -t { return w.filter { $0 < -t }.count >= k }
+            return false
+        }
+        func trend(_ n: Int) -> Bool {
+            guard let w = window(n) else { return false }
+            let a = Array(w)
+            return (1..<n).allSatisfy { a[$0] > a[$0 - 1] } || (1..<n).allSatisfy { a[$0] < a[$0 - 1] }
+        }
+        func alternating(_ n: Int) -> Bool {
+            guard let w = window(n) else { return false }
+            let a = Array(w)
+            let d = (1..<n).map { a[$0] - a[$0 - 1] }
+            return d.allSatisfy { $0 != 0 } && (1..<d.count).allSatisfy { (d[$0] > 0) != (d[$0 - 1] > 0) }
+        }
+        let beyond3 = Swift.abs(zs[i]) > 3
+        switch (ruleSet, rule) {
+        case (_, 1): return beyond3
+        case (.westernElectric, 2), (.nelson, 5): return kOfN(2, 3, beyond: 2)
+        case (.westernElectric, 3), (.nelson, 6): return kOfN(4, 5, beyond: 1)
+        case (.westernElectric, 4): return sameSide(8)
+        case (.nelson, 2): return sameSide(9)
+        case (.nelson, 3): return trend(6)
+        case (.nelson, 4): return alternating(14)
+        case (.nelson, 7): return window(15).map { $0.allSatisfy { Swift.abs($0) < 1 } } ?? false
+        case (.nelson, 8):
+            guard let w = window(8) else { return false }
+            return w.allSatisfy { Swift.abs($0) > 1 } && w.contains { $0 > 1 } && w.contains { $0 < -1 }
+        default: return false
+        }
+    }
+
+    @Test func matchesTheDefinitions() throws {
+        var rng = SplitMix64(seed: 99)
+        for trial in 0..<40 {
+            // Quarter-sigma grid plus occasional drifts, alternation and flat stretches.
+            var zs: [Double] = []
+            for j in 0..<400 {
+                let base = (rng.nextGaussian() * 1.4 * 4).rounded() / 4
+                switch (j / 50 + trial) % 4 {
+                case 1: zs.append(Swift.abs(base) + 0.25)
+                case 2: zs.append(j % 2 == 0 ? 1.5 : -1.5 + base / 8)
+                case 3: zs.append(Double(j % 7) * 0.5 - 1)
+                default: zs.append(base)
+                }
+            }
+            for ruleSet in RuleSet.allCases {
+                let count = ruleSet.ruleCount
+                var subset = (1...count).filter { _ in rng.uniform() < 0.6 }
+                if trial % 3 == 0 { subset = Array(1...count) }
+                let selection = try RuleSelection(ruleSet: ruleSet, rules: subset)
+                let labels = RunRuleEvaluator.evaluate(zs, selection: selection)
+                for i in zs.indices {
+                    let expected = subset.first { Self.naive(zs, i, ruleSet: ruleSet, rule: $0) }
+                    #expect(labels[i] == expected, "trial \(trial) \(ruleSet) \(subset) at \(i)")
+                }
+            }
+        }
+    }
+}

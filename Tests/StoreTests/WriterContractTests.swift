@@ -86,10 +86,11 @@ import Testing
     @Test func aBadSampleBatchNeverBlocksADefect() async throws {
         let database = try TemporaryDatabase()
         let writer = try await Fixtures.writer(database)
-        try await writer.enqueue(samples: [Fixtures.sample(CharacteristicID("not.configured"), 1, at: 1)])
+        writer.enqueue(samples: [Fixtures.sample(CharacteristicID("not.configured"), 1, at: 1)])
         let outcome = try await writer.record(defect: Fixtures.fillDefect(value: 76, at: 2, lot: "FB-3"), signalID: nil)
         #expect(outcome.holdIsNew)
         #expect(await writer.pendingSampleCount == 0)
+        #expect(writer.lostSampleCount == 1)
         #expect(try StoreReader(path: database.path).defects().count == 1)
         await writer.close()
     }

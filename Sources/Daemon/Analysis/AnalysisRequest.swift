@@ -1,29 +1,5 @@
 public import SPC
 
-/// The chart kinds of `lineguard analyze --chart KIND`.
-public enum AnalysisChartKind: String, Sendable, Hashable, CaseIterable {
-    case xbarR = "xbar-r"
-    case xbarS = "xbar-s"
-    case imr
-    case p
-    case np
-    case c
-    case u
-    case ewma
-    case cusum
-    case t2
-    case zmr
-
-    /// Whether the chart reads `subgroup,count,size` files.
-    var isAttribute: Bool { [.p, .np, .c, .u].contains(self) }
-}
-
-/// Output format of the analysis commands.
-public enum AnalysisFormat: String, Sendable, Hashable, CaseIterable {
-    case text
-    case json
-}
-
 /// Everything `lineguard analyze` was asked, already validated. Defaults follow qcc: 3-sigma
 /// limits, Western Electric rules 1 and 4, lambda 0.2 and L 3 for EWMA, k 0.5 and h 5 for CUSUM.
 public struct AnalysisRequest: Sendable, Hashable {

@@ -117,13 +117,3 @@ public struct CSVTable: Sendable, Hashable {
         rows.allSatisfy { Double($0[column]) != nil }
     }
 }
-
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    var trimmedOfSpaces: String {
-        var scalars = Substring(self).unicodeScalars
-        while let f = scalars.first, f == " " || f == "\t" { scalars.removeFirst() }
-        while let l = scalars.last, l == " " || l == "\t" { scalars.removeLast() }
-        return String(scalars)
-    }
-}

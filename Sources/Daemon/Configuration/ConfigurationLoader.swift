@@ -98,7 +98,8 @@ public enum ConfigurationLoader {
     private static func parseDaemon(_ table: TableReader) -> DaemonSettings? {
         defer { table.finish() }
         let database = table.string("database", expected: "a path to the SQLite database file")
-        let logLevel = table.choice("log_level", required: false, ["trace", "debug", "info", "notice", "warning", "error", "critical"]) { $0 }
+        let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+        let logLevel = table.choice("log_level", required: false, levels) { levels.contains($0) ? $0 : nil }
         let interval = table.int("commit_interval_ms", required: false, in: 1...60_000)
         let maxRows = table.int("commit_max_rows", required: false, in: 1...1_000_000)
         let capacity = table.int("queue_capacity", required: false, in: 100...100_000_000)
@@ -322,7 +323,7 @@ public enum ConfigurationLoader {
         if let deviceName, device == nil, !declared.contains(deviceName) {
             table.report("device", expected: "the name of a configured device (\(devices.keys.sorted().joined(separator: ", ")))")
         }
-        let kind = table.choice("register", ["coil", "holding"]) { RegisterKind(rawValue: $0) }
+        let kind = table.choice("register", ["coil", "holding"]) { $0 == "coil" || $0 == "holding" ? RegisterKind(rawValue: $0) : nil }
         let address = table.int("address", in: 0...65536, expected: "a register address from 0 to 65535 (after the device's address_base)")
         let maximum = kind == .coil ? 1 : 65535
         let hold = table.int("hold_value", required: false, in: 0...maximum)

@@ -37,7 +37,7 @@ public enum ScenarioLoader {
         let issues = IssueCollector()
         let table = TableReader(table: root, path: "", issues: issues)
         let name = table.string("name")
-        _ = table.choice("station", ["filling"]) { $0 }
+        _ = table.choice("station", ["filling"]) { $0 == "filling" ? $0 : nil }
         let seed = table.int("seed", required: false, in: 0...Int.max)
         let nominal = table.double("nominal", required: false)
         let sigma = table.double("sigma", required: false, expected: "a positive number")

@@ -55,9 +55,14 @@ struct ControlAPI: Sendable {
         router.post("/v1/lots/:lot/hold") { request, context in
             let lot = try lotParameter(context)
             let body = try await request.decode(as: HoldBody.self, context: context)
-            let id = try await store.hold(lot: lot, trigger: .manual, reason: body.reason, actor: body.actor, at: Clocks.wallNow())
-            let record = try StoreReader(path: databasePath).lot(lot)
-            if id != nil, let station = record?.station { interlocks.lotHeld(lot, station: station) }
+            guard let record = try StoreReader(path: databasePath).lot(lot) else {
+                throw HTTPError(.notFound, message: "unknown lot \(lot)")
+            }
+            var id: Int64?
+            try await mapped {
+                id = try await store.hold(lot: lot, trigger: .manual, reason: body.reason, actor: body.actor, at: Clocks.wallNow())
+            }
+            if id != nil, let station = record.station { interlocks.lotHeld(lot, station: station) }
             logger.notice("lot put on hold", metadata: ["lot.id": "\(lot)", "actor": "\(body.actor)", "reason": "\(body.reason)"])
             return try JSONReply(
                 ControlResult(
@@ -106,7 +111,9 @@ struct ControlAPI: Sendable {
         }
         router.post("/v1/reload") { _, _ in
             let outcome = await reload()
-            return try JSONReply(ControlResult(ok: outcome.applied, message: outcome.message))
+            return try JSONReply(
+                ControlResult(ok: outcome.applied, message: outcome.message),
+                status: outcome.applied ? .ok : .unprocessableContent)
         }
         return router
     }
@@ -147,8 +154,10 @@ struct ControlAPI: Sendable {
 /// A JSON response with snake_case keys.
 struct JSONReply: ResponseGenerator {
     let data: Data
+    let status: HTTPResponse.Status
 
-    init(_ value: some Encodable) throws {
+    init(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws {
+        self.status = status
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys]
@@ -157,7 +166,7 @@ struct JSONReply: ResponseGenerator {
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(
-            status: .ok, headers: [.contentType: "application/json"],
+            status: status, headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

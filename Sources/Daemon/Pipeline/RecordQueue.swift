@@ -10,6 +10,7 @@ final class RecordQueue: Sendable {
         var records: [PipelineRecord] = []
         var samples = 0
         var dropped: UInt64 = 0
+        var accepted: UInt64 = 0
         var finished = false
     }
 
@@ -40,6 +41,7 @@ final class RecordQueue: Sendable {
                         continue
                     }
                     state.samples += 1
+                    state.accepted += 1
                 } else {
                     urgent = true
                 }
@@ -65,6 +67,12 @@ final class RecordQueue: Sendable {
 
     /// Samples dropped since start.
     var droppedSamples: UInt64 { state.withLock { $0.dropped } }
+
+    /// Samples accepted for the store since start.
+    var acceptedSamples: UInt64 { state.withLock { $0.accepted } }
+
+    /// Records waiting for the writer.
+    var depth: Int { state.withLock { $0.records.count } }
 
     /// Wakes the writer (for its timer and for shutdown).
     func ring() { doorbell.yield() }

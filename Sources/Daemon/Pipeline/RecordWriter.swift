@@ -29,6 +29,7 @@ struct RecordWriter: Sendable {
                 }
             }
             for await _ in queue.wakeups {
+                DaemonMetrics.queueDepth(queue.depth)
                 pending = await write(pending + queue.drain())
                 progress.completedWriterPass()
             }
@@ -74,6 +75,7 @@ struct RecordWriter: Sendable {
         let start = clock.now
         do {
             try await store.append(samples: samples)
+            progress.committed(samples: samples.count)
             let elapsed = (clock.now - start).components
             DaemonMetrics.commit(seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18, rows: samples.count)
         } catch {

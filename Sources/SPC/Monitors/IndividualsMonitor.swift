@@ -24,6 +24,7 @@ public struct IndividualsMonitor: Sendable, Hashable, Codable {
     public let xLimits: ChartLimits
     public let movingRangeLimits: ChartLimits
     @usableFromInline var rules: RunRuleEvaluator
+    @usableFromInline let inverseSigma: Double
     @usableFromInline var previous: Double = 0
     @usableFromInline var hasPrevious = false
 
@@ -31,6 +32,7 @@ public struct IndividualsMonitor: Sendable, Hashable, Codable {
         self.xLimits = xLimits
         self.movingRangeLimits = movingRangeLimits
         self.rules = RunRuleEvaluator(selection: rules)
+        self.inverseSigma = 1 / xLimits.sigma
     }
 
     public init(model: IndividualsChartModel, rules: RuleSelection) {
@@ -43,7 +45,7 @@ public struct IndividualsMonitor: Sendable, Hashable, Codable {
     /// Judges the next value.
     @inlinable @inline(__always)
     public mutating func next(_ value: Double) -> Point {
-        let violation = rules.next(z: (value - xLimits.center) / xLimits.sigma)
+        let violation = rules.next(z: (value - xLimits.center) * inverseSigma)
         var point = Point(x: value, movingRange: nil, violation: violation, movingRangeSignal: false)
         if hasPrevious {
             let mr = value > previous ? value - previous : previous - value

@@ -57,7 +57,7 @@ extension LineDefinition {
         let queue = table.int("queue_capacity", required: false, in: 1...1_000_000) ?? 256
         let map = table.subtable("map").flatMap(parseMap)
         var parameters: [String: Double] = [:]
-        if let model, let modelTable = table.subtable("model", required: false) {
+        if let model, let modelTable = table.subtable("parameters", required: false) {
             let known = model.parameters
             for key in modelTable.keys {
                 guard let parameter = known[key] else { continue }

@@ -1,5 +1,5 @@
 /// The process model behind a simulated station: how its values arise and which model
-/// parameters (`[stations.model]` in a line file) it reads.
+/// parameters (`[stations.parameters]` in a line file) it reads.
 public enum StationModelKind: String, Sendable, Hashable, CaseIterable {
     /// A scanning gauge after the coater: one loading profile of N lanes per traverse; AR(1)
     /// noise and a step at every slurry-batch change.
@@ -28,13 +28,12 @@ public enum StationModelKind: String, Sendable, Hashable, CaseIterable {
             ]
         case .calendering:
             [
-                "line_speed_m_min": .init(60, 0.1...1000), "roll_length_m": .init(3000, 10...1e6),
-                "lag_s": .init(300, 0...1e6), "foil_um": .init(12.7, 0...1e3),
+                "line_speed_m_min": .init(60, 0.1...1000), "lag_s": .init(300, 0...1e6), "foil_um": .init(12.7, 0...1e3),
             ]
         case .slitting:
             [
                 "line_speed_m_min": .init(60, 0.1...1000), "roll_length_m": .init(3000, 10...1e6),
-                "lag_s": .init(600, 0...1e6), "sample_every_m": .init(500, 1...1e6),
+                "lag_s": .init(600, 0...1e6),
                 "wear_um": .init(2.5, 0...1e3), "wear_km": .init(50, 0.001...1e6), "wear_exponent": .init(1.3, 0.1...10),
                 "knife_change_km": .init(60, 0.001...1e6), "initial_km": .init(0, 0...1e6),
                 "chip_um": .init(4, 0...1e3),
@@ -46,7 +45,7 @@ public enum StationModelKind: String, Sendable, Hashable, CaseIterable {
         case .filling:
             ["cycles_per_lot": .init(40, 1...1e7)]
         case .grading:
-            ["cells_per_lot": .init(200, 1...1e7), "first_serial": .init(10_000_001, 0...99_999_999), "ocv_v": .init(3.65, 0...10)]
+            ["cells_per_lot": .init(200, 1...1e7), "first_serial": .init(10_000_001, 0...99_999_999)]
         }
     }
 

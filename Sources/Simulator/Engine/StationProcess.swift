@@ -30,7 +30,6 @@ struct StationProcess: Sendable {
     var totalMetres = 0.0
     var rollNumber = 0
     var rollMetre = 0.0
-    var rollStartTotal = 0.0
     // Coating slurry batches.
     var batchNumber = 0
     var batchFromMetre = 0.0
@@ -50,7 +49,11 @@ struct StationProcess: Sendable {
         let mixed = seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(index + 1)
         noise = SeededGenerator(seed: mixed)
         events = SeededGenerator(seed: mixed ^ 0xD1B5_4A32_D192_ED03)
-        arState = station.characteristics.map { Array(repeating: 0, count: station.valueCount($0)) }
+        // Start each AR(1) state from its stationary distribution (sd = sigma).
+        var start = SeededGenerator(seed: mixed ^ 0x94D0_49BB_1331_11EB)
+        arState = station.characteristics.map { characteristic in
+            (0..<station.valueCount(characteristic)).map { _ in characteristic.arPhi > 0 ? characteristic.sigma * start.nextGaussian() : 0 }
+        }
         chips = Array(repeating: 0, count: station.streams)
         knifeKm = station.model == .slitting ? station.parameter("initial_km") : 0
         wearKm = knifeKm

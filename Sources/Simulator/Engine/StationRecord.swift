@@ -20,6 +20,22 @@ public struct StationRecord: Sendable, Hashable {
     /// `values[c][s]`: characteristic c (line-definition order), stream s.
     public var values: [[Double]]
 
+    public init(
+        stationIndex: Int, station: String, sequence: UInt64, lineTime: Double, lot: String, parentLot: String? = nil,
+        metre: Double? = nil, unit: String, streamUnits: [UInt32]? = nil, values: [[Double]]
+    ) {
+        self.stationIndex = stationIndex
+        self.station = station
+        self.sequence = sequence
+        self.lineTime = lineTime
+        self.lot = lot
+        self.parentLot = parentLot
+        self.metre = metre
+        self.unit = unit
+        self.streamUnits = streamUnits
+        self.values = values
+    }
+
     /// The unit id of `stream` (a cell serial for per-cell streams, else the record's unit).
     public func unit(stream: Int) -> String {
         guard let streamUnits, stream < streamUnits.count else { return unit }

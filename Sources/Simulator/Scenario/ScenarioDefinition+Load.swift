@@ -1,3 +1,4 @@
+import Foundation
 import ModbusKit
 
 extension ScenarioDefinition {
@@ -102,5 +103,21 @@ extension ScenarioDefinition {
         }
         guard let name, station != nil else { return nil }
         return ScenarioDefinition(name: name, seed: UInt64(seed), duration: 1800, suggestedSpeed: 10, faults: faults)
+    }
+}
+
+extension ScenarioDefinition {
+    /// Loads every `*.toml` file of `directory`, sorted by scenario name; the first file that
+    /// does not load throws its error (which names the file).
+    public static func loadAll(directory: String) throws(DefinitionError) -> [ScenarioDefinition] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw DefinitionError(
+                source: directory, issues: [.init(keyPath: "(directory)", value: directory, expected: "a readable directory of scenario files")])
+        }
+        var scenarios: [ScenarioDefinition] = []
+        for name in names.sorted() where name.hasSuffix(".toml") {
+            scenarios.append(try load(path: directory + "/" + name))
+        }
+        return scenarios.sorted { $0.name < $1.name }
     }
 }

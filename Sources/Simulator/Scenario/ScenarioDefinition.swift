@@ -52,6 +52,7 @@ public struct ScenarioDefinition: Sendable, Hashable {
             case .knifeWear: modelOK = station.model == .slitting
             case .contamination: modelOK = station.model == .grading && station.characteristicIndex("self_discharge_k") != nil
             case .underDrying: modelOK = station.model == .vacuumDrying
+            case .drift: modelOK = fault.parameter("rate_per_km") == 0 || station.model.isWeb
             default: modelOK = true
             }
             if !modelOK {

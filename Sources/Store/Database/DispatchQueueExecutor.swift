@@ -19,6 +19,12 @@ final class DispatchQueueExecutor: SerialExecutor {
         queue.async { job.runSynchronously(on: executor) }
     }
 
+    /// Runs `work` on the queue, in order with the actor's jobs (for work that enters the
+    /// actor with `assumeIsolated` without making its caller wait).
+    func schedule(_ work: @escaping @Sendable () -> Void) {
+        queue.async(execute: work)
+    }
+
     func asUnownedSerialExecutor() -> UnownedSerialExecutor {
         UnownedSerialExecutor(ordinary: self)
     }

@@ -12,7 +12,7 @@ final class Statement {
         self.database = database
         self.sql = sql
         var statement: OpaquePointer?
-        let rc = sqlite3_prepare_v3(database, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        let rc = sqlite3_prepare_v2(database, sql, -1, &statement, nil)
         guard rc == SQLITE_OK, let statement else {
             sqlite3_finalize(statement)
             throw Connection.error(database: database, code: rc, sql: sql)

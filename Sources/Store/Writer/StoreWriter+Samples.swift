@@ -6,41 +6,33 @@ extension StoreWriter {
     /// a sample and not yet known is started (kind of the characteristic's station).
     public func append(samples: [Sample]) throws {
         guard !samples.isEmpty else { return }
-        try write(.normal) { try insert(samples) }
+        try write(.normal) { try insert(samples[...]) }
     }
 
-    /// Adds `samples` to the group commit: they are committed when `batchRows` are waiting,
-    /// when `flush()` is called, before any defect, and every `batchInterval` while
-    /// `runGroupCommits()` runs.
-    public func enqueue(samples: [Sample]) throws {
-        pending.append(contentsOf: samples)
-        if pending.count >= configuration.batchRows { try flush() }
-    }
-
-    /// Commits the samples waiting for a group commit, if any. A batch that fails is dropped
-    /// (and the error thrown): raw samples are the one thing the record may lose, and a bad
-    /// batch must not block every later write.
-    public func flush() throws {
-        guard !pending.isEmpty else { return }
-        let batch = pending
-        pending.removeAll(keepingCapacity: true)
-        try write(.normal) { try insert(batch) }
-    }
-
-    /// `flush()` before a record that must not wait for raw samples: a failure is logged, not thrown.
-    func flushBefore(_ what: String) {
-        let count = pending.count
-        do {
-            try flush()
-        } catch {
-            logger.error("store dropped a batch of samples", metadata: [
-                "store.samples_lost": "\(count)", "store.error": "\(error)", "store.before": "\(what)",
-            ])
+    /// Hands `samples` to the group commit without waiting: they are committed on the
+    /// writer's queue in transactions of `batchRows` as soon as a whole batch is waiting, and
+    /// the rest by `flush()`, before any defect, at `close()`, and every `batchInterval` while
+    /// `runGroupCommits()` runs. A batch that fails is logged and counted in `lostSampleCount`.
+    public nonisolated func enqueue(samples: [Sample]) {
+        guard intake.add(samples, batchRows: configuration.batchRows) else { return }
+        executor.schedule { [self] in
+            assumeIsolated { writer in writer.commitFullBatches() }
         }
     }
 
-    /// How many samples wait for the next group commit.
-    public var pendingSampleCount: Int { pending.count }
+    /// Commits every sample waiting for a group commit, in transactions of `batchRows`. A
+    /// batch that fails is dropped and counted (raw samples are the one thing the record may
+    /// lose, and a bad batch must not block later writes); the first failure is thrown after
+    /// the other batches were tried.
+    public func flush() throws {
+        try commit(intake.takeAll())
+    }
+
+    /// How many samples wait for a group commit.
+    public var pendingSampleCount: Int { intake.count }
+
+    /// How many enqueued samples were dropped because their batch failed.
+    public nonisolated var lostSampleCount: Int { intake.lost }
 
     /// Commits waiting samples every `batchInterval` until the task is cancelled, then commits
     /// what is left. A failed batch is logged and dropped; the loop goes on. Run it as (part
@@ -57,7 +49,41 @@ extension StoreWriter {
         flushBefore("stop")
     }
 
-    private func insert(_ samples: [Sample]) throws {
+    /// `flush()` before a record that must not wait for raw samples: a failure is logged, not thrown.
+    func flushBefore(_ what: String) {
+        do {
+            try flush()
+        } catch {
+            logger.error("store dropped samples", metadata: ["store.error": "\(error)", "store.before": "\(what)"])
+        }
+    }
+
+    /// The scheduled group commit of whole batches.
+    private func commitFullBatches() {
+        do {
+            try commit(intake.takeFullBatches(of: configuration.batchRows))
+        } catch {
+            logger.error("store dropped samples", metadata: ["store.error": "\(error)", "store.before": "group commit"])
+        }
+    }
+
+    private func commit(_ samples: [Sample]) throws {
+        var firstError: (any Error)?
+        var start = samples.startIndex
+        while start < samples.endIndex {
+            let end = min(start + configuration.batchRows, samples.endIndex)
+            do {
+                try write(.normal) { try insert(samples[start..<end]) }
+            } catch {
+                intake.recordLoss(end - start)
+                firstError = firstError ?? error
+            }
+            start = end
+        }
+        if let firstError { throw firstError }
+    }
+
+    private func insert(_ samples: ArraySlice<Sample>) throws {
         let statement = try connection.statement("""
             INSERT INTO sample (characteristic_id, time, mono, value, quality, lot_id, sequence) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)

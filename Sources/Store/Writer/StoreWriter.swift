@@ -13,14 +13,14 @@ public actor StoreWriter {
     public nonisolated let configuration: StoreConfiguration
     let logger: Logger
     let connection: Connection
-    private nonisolated let executor: DispatchQueueExecutor
+    nonisolated let executor: DispatchQueueExecutor
 
     /// Characteristics by name, loaded at open and after every `sync(line:at:)`.
     var characteristics: [CharacteristicID: CharacteristicInfo] = [:]
     /// Row ids of lots seen by this writer; emptied whenever a transaction rolls back.
     var lotRowIDs: [LotID: Int64] = [:]
-    /// Samples waiting for the next group commit (`enqueue(samples:)`).
-    var pending: [Sample] = []
+    /// Samples waiting for a group commit (`enqueue(samples:)`).
+    nonisolated let intake = SampleIntake()
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 

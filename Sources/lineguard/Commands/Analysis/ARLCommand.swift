@@ -45,9 +45,9 @@ struct ARLCommand: ParsableCommand {
     var format = "text"
 
     func run() throws {
-        try CommandOutput.run("arl") {
+        try AnalysisCommandOutput.run("arl") {
             let output = try AnalysisFormat.parse(format)
-            let shifts = try ShiftList.parse(shift)
+            let shifts = try Self.parseShifts(shift)
             let request = try RunLengthRequest.make(
                 chart: chart, rules: rules, lambda: lambda, width: width, k: k, h: h, headStart: headStart, sided: sided,
                 limits: limits, nsigmas: nsigmas, shifts: shifts)
@@ -55,11 +55,9 @@ struct ARLCommand: ParsableCommand {
             print(output == .json ? request.json(results).rendered() : request.text(results), terminator: output == .json ? "\n" : "")
         }
     }
-}
 
-/// Parses `--shift` values: each argument may hold a comma-separated list.
-enum ShiftList {
-    static func parse(_ arguments: [String]) throws(AnalysisError) -> [Double] {
+    /// `--shift` values: each argument may hold a comma-separated list.
+    static func parseShifts(_ arguments: [String]) throws(AnalysisError) -> [Double] {
         var out: [Double] = []
         for argument in arguments {
             for part in argument.split(separator: ",") {

@@ -76,7 +76,7 @@ struct AnalyzeCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        try CommandOutput.run("analyze") {
+        try AnalysisCommandOutput.run("analyze") {
             let output = try AnalysisFormat.parse(format)
             let request = try AnalysisRequest.make(
                 chart: chart, phase1: phase1, rules: rules, ruleSet: ruleSet, lsl: lsl, usl: usl, target: target,

@@ -27,7 +27,7 @@ struct DesignCommand: ParsableCommand {
     var format = "text"
 
     func run() throws {
-        try CommandOutput.run("design") {
+        try AnalysisCommandOutput.run("design") {
             let output = try AnalysisFormat.parse(format)
             let request = try DesignRequest.make(chart: chart, arl0: arl0, lambda: lambda, k: k, sided: sided)
             let value = try request.run()

@@ -3,7 +3,7 @@ import Daemon
 import Foundation
 
 /// Where the analysis commands print, and how a bad input ends: message on stderr, exit 2.
-enum CommandOutput {
+enum AnalysisCommandOutput {
     static func standardError(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }

@@ -1,32 +1,3 @@
-/// A capability index with its confidence interval (nil bounds when not computable).
-public struct CapabilityIndex: Sendable, Hashable, Codable {
-    public var value: Double
-    public var lower: Double?
-    public var upper: Double?
-
-    public init(value: Double, lower: Double?, upper: Double?) {
-        self.value = value
-        self.lower = lower
-        self.upper = upper
-    }
-}
-
-/// Expected parts per million outside the specification under a normal model.
-public struct ExpectedPPM: Sendable, Hashable, Codable {
-    public var below: Double
-    public var above: Double
-    public var total: Double { below + above }
-}
-
-/// Degrees-of-freedom convention of the confidence intervals.
-public enum CapabilityConvention: String, Sendable, Hashable, Codable {
-    /// qcc: N - 1 for every index (N individual values).
-    case qcc
-    /// Minitab: the within-subgroup indices use the degrees of freedom of the pooled
-    /// within-subgroup variance, sum (n_i - 1); the overall indices N - 1.
-    case minitab
-}
-
 /// Process capability with qcc parity (qcc 3.0 `process.capability`).
 ///
 /// Cp = (USL-LSL)/6 sigma, Cpl = (mu-LSL)/3 sigma, Cpu = (USL-mu)/3 sigma, Cpk = min; Cpm = Cp /
