@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/lineguard
 PYMODBUS := pymodbus>=3.16,<4
 
-.PHONY: all build test demo deps deps-test clean help
+.PHONY: all build test demo deps deps-test install clean help
 
 all: build
 
@@ -16,6 +16,7 @@ help:
 	@echo "make demo   - build, run the daemon against the simulated line, show what it caught"
 	@echo "make test   - install what is missing and run every test"
 	@echo "make build  - debug build of the lineguard executable"
+	@echo "make install - release build, systemd unit, sysusers/tmpfiles entries, example configuration"
 
 # The C libraries and pkg-config; apt-get update only when a first install attempt fails.
 deps:
@@ -55,6 +56,22 @@ demo: build
 	$(BIN) demo --directory demo-output
 	@echo
 	@echo "(re-read with: $(BIN) status --db demo-output/lineguard-demo.sqlite)"
+
+# Installs the release binary, the systemd unit with its sysusers.d and tmpfiles.d entries, and
+# the example configuration (never over an existing one). PREFIX and DESTDIR as usual.
+PREFIX ?= /usr/local
+install: deps
+	$(SWIFT) build -c release -j $(JOBS) --product lineguard
+	install -D -m 0755 .build/release/lineguard $(DESTDIR)$(PREFIX)/bin/lineguard
+	install -D -m 0644 systemd/lineguard.service $(DESTDIR)/etc/systemd/system/lineguard.service
+	install -D -m 0644 systemd/lineguard.sysusers $(DESTDIR)/usr/lib/sysusers.d/lineguard.conf
+	install -D -m 0644 systemd/lineguard.tmpfiles $(DESTDIR)/usr/lib/tmpfiles.d/lineguard.conf
+	install -D -m 0644 README.md $(DESTDIR)$(PREFIX)/share/doc/lineguard/README.md
+	@if [ ! -e $(DESTDIR)/etc/lineguard/lineguard.toml ]; then \
+	  install -D -m 0640 config/lineguard.toml $(DESTDIR)/etc/lineguard/lineguard.toml; \
+	else echo "kept the existing /etc/lineguard/lineguard.toml"; fi
+	@echo "next: systemd-sysusers; systemd-tmpfiles --create; edit /etc/lineguard/lineguard.toml;"
+	@echo "      lineguard check-config /etc/lineguard/lineguard.toml; systemctl enable --now lineguard"
 
 clean:
 	rm -rf .build demo-output

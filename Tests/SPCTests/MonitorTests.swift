@@ -68,3 +68,17 @@ struct MonitorTests {
         #expect(throws: SPCError.self) { try EWMAMonitor(center: 0, sigma: 1, lambda: 1.5, width: 3) }
     }
 }
+
+/// Fresh monitors (no point yet) persist too: JSON has no NaN.
+struct FreshMonitorPersistenceTests {
+    @Test func freshStateRoundTrips() throws {
+        let evaluator = try JSONEncoderLite.roundTrip(RunRuleEvaluator(selection: .nelson))
+        #expect(evaluator == evaluator)
+        var restored = evaluator
+        var original = RunRuleEvaluator(selection: .nelson)
+        for z in [0.5, 0.7, 0.9, 1.1, 1.3, 1.5, 1.7] { #expect(restored.next(z: z) == original.next(z: z)) }
+        let model = IndividualsChartModel(center: 0, processSigma: 1, movingRangeCenter: 1.128, estimator: .movingRange, nsigmas: 3)
+        let monitor = IndividualsMonitor(model: model, rules: .westernElectric)
+        #expect(try JSONEncoderLite.roundTrip(monitor).xLimits == monitor.xLimits)
+    }
+}

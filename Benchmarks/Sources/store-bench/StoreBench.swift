@@ -88,7 +88,7 @@ enum StoreBench {
             let durableWriter = appender
 
             // One untimed batch on each side: both then run on a warm connection.
-            try await writer.append(samples: warmUp)
+            try check(lg_store_baseline_ingest(baseline2, Int64(batchRows), Int64(batchRows), 0, -1_000_000), "C2 warm-up")
             try await appender.append(samples: warmUp)
             try check(lg_store_baseline_ingest(baseline, Int64(batchRows), Int64(batchRows), 0, -1_000_000), "C warm-up")
 

@@ -14,7 +14,7 @@ public enum ReadPlanReport {
             let fits = worst <= plan.interval
             lines.append(
                 "endpoint \(plan.endpoint) (\(plan.deviceNames.joined(separator: ", "))): \(plan.points.count) values in "
-                    + "\(plan.requests.count) request(s) every \(plan.interval); worst-case cycle \(worst)"
+                    + "\(plan.requests.count) request(s) every \(plan.interval); worst-case cycle \(worst) (every request timing out)"
                     + (fits ? "" : "  WARNING: longer than the interval, cycles will be skipped"))
             for request in plan.requests {
                 lines.append("  \(request)")

@@ -8,10 +8,10 @@
 /// break a rising/falling or alternating run. O(1) work and a few words of state per point;
 /// `Codable` so a monitor can be saved and restored.
 ///
-/// Implementation: each point becomes a word of comparison bits (`code`), then the state moves
-/// with integer operations and selects only (no data-dependent branches, which on in-control
-/// data would be coin tosses): four 8-point shift registers packed in one word, five run
-/// counters, and the previous point's bits.
+/// Implementation: the point's zone comes from one exact conversion (ceil |z| capped at 4);
+/// the state is four 8-point shift registers packed in one word, five run lengths and the last
+/// point's side and step, updated with masks, adds and small bit tables only: on in-control
+/// data every comparison is a coin toss, so no branch may depend on the data.
 public struct RunRuleEvaluator: Sendable, Hashable, Codable {
     public let selection: RuleSelection
     /// Length of the current run on one side of the center line.

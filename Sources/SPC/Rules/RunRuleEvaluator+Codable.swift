@@ -1,0 +1,33 @@
+extension RunRuleEvaluator {
+    enum CodingKeys: String, CodingKey {
+        case selection, sideRun, trendRun, alternatingRun, withinRun, beyondRun, history, lastCode, previous
+    }
+
+    /// Decodes a saved evaluator; `previous` is absent before the first point.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(selection: try c.decode(RuleSelection.self, forKey: .selection))
+        sideRun = try c.decode(Int.self, forKey: .sideRun)
+        trendRun = try c.decode(Int.self, forKey: .trendRun)
+        alternatingRun = try c.decode(Int.self, forKey: .alternatingRun)
+        withinRun = try c.decode(Int.self, forKey: .withinRun)
+        beyondRun = try c.decode(Int.self, forKey: .beyondRun)
+        history = try c.decode(UInt32.self, forKey: .history)
+        lastCode = try c.decode(UInt32.self, forKey: .lastCode)
+        previous = try c.decodeIfPresent(Double.self, forKey: .previous) ?? .nan
+    }
+
+    /// Encodes the state; the NaN "no previous point" is left out, as JSON has no NaN.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(selection, forKey: .selection)
+        try c.encode(sideRun, forKey: .sideRun)
+        try c.encode(trendRun, forKey: .trendRun)
+        try c.encode(alternatingRun, forKey: .alternatingRun)
+        try c.encode(withinRun, forKey: .withinRun)
+        try c.encode(beyondRun, forKey: .beyondRun)
+        try c.encode(history, forKey: .history)
+        try c.encode(lastCode, forKey: .lastCode)
+        if !previous.isNaN { try c.encode(previous, forKey: .previous) }
+    }
+}
