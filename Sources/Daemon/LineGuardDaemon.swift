@@ -50,20 +50,16 @@ public final class LineGuardDaemon: Sendable {
         let settings = configuration.daemon
         let store = try StoreWriter(path: settings.database, logger: logger)
         try await store.sync(line: configuration.lineDescription, at: Clocks.wallNow())
-        var restored: [CharacteristicID: ControlLimits] = [:]
-        do {
-            let reader = try StoreReader(path: settings.database)
-            for characteristic in configuration.characteristics {
-                if let limits = try reader.currentLimits(characteristic.id, statistic: "x") {
-                    restored[characteristic.id] = limits
-                }
-            }
+        let databasePath = settings.database
+        let storedLimits: @Sendable (CharacteristicID) -> ControlLimits? = { id in
+            try? StoreReader(path: databasePath).currentLimits(id, statistic: "x")
         }
         let holder = ConfigurationHolder(configuration)
         let queue = RecordQueue(sampleCapacity: settings.queueCapacity, batchRows: settings.commitMaxRows)
         let progress = PipelineProgress()
         let registry = DeviceRegistry()
         let lotBoard = LotBoard()
+        let limitUpdates = LimitUpdates()
         let notifier = options.notifier
         let interlocks = InterlockService(
             configuration: holder, registry: registry, databasePath: settings.database, logger: logger)
@@ -75,7 +71,7 @@ public final class LineGuardDaemon: Sendable {
         let characteristicCount = configuration.characteristics.count
         let polling = PollingService(
             plans: plans, registry: registry, queue: queue, progress: progress, lotBoard: lotBoard,
-            restoredLimits: restored, logger: logger,
+            limitUpdates: limitUpdates, storedLimits: storedLimits, logger: logger,
             onStarted: {
                 notifier.notify("READY=1\nSTATUS=polling \(plans.count) endpoint(s), \(characteristicCount) characteristic(s)")
             })
@@ -86,7 +82,7 @@ public final class LineGuardDaemon: Sendable {
         if let path = settings.controlSocket {
             let api = ControlAPI(
                 store: store, databasePath: settings.database, configuration: holder, lotBoard: lotBoard,
-                interlocks: interlocks, reload: { await reload.reload() }, logger: logger)
+                interlocks: interlocks, limitUpdates: limitUpdates, proposals: LimitProposals(), reload: { await reload.reload() }, logger: logger)
             try? FileManager.default.removeItem(atPath: path)
             let group = settings.controlSocketGroup
             services.append(

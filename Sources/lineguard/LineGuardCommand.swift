@@ -16,6 +16,6 @@ struct LineGuardCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, StatusCommand.self, CheckConfigCommand.self, SimulateCommand.self, DemoCommand.self,
             HoldCommand.self, ReleaseCommand.self, DispositionCommand.self, LotCommand.self, SignalCommand.self,
-            ReloadCommand.self,
+            ReloadCommand.self, LimitsCommand.self,
         ])
 }

@@ -193,3 +193,30 @@ import FoundationNetworking
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
+
+@Suite(.serialized) struct LimitApprovalTests {
+    @Test(.timeLimit(.minutes(2))) func recomputedLimitsTakeEffectOnlyWhenApproved() async throws {
+        let line = try await LineFixture(scenario: "filling-baseline", speed: 20)
+        try await line.startDaemon()
+        let id = CharacteristicID("filling.fill_weight.n2")
+        _ = try await line.waitFor { $0.characteristics.allSatisfy { $0.center != nil } }
+        let before = try #require(try StoreReader(path: line.database).currentLimits(id, statistic: "x"))
+        #expect(before.approvedBy == "system:phase1")
+        #expect(try line.cli(["limits", "approve", id.rawValue]).status == 3, "nothing to approve yet")
+        try await Task.sleep(for: .seconds(6))
+        let recompute = try line.cli(["limits", "recompute", id.rawValue, "--window", "30"])
+        #expect(recompute.status == 0, "\(recompute.stderr)")
+        #expect(recompute.stdout.contains("proposed x limits"))
+        #expect(try StoreReader(path: line.database).currentLimits(id, statistic: "x")?.center == before.center, "not before approval")
+        #expect(try line.cli(["limits", "recompute", id.rawValue, "--window", "1"]).status == 3)
+        let approve = try line.cli(["limits", "approve", id.rawValue])
+        #expect(approve.status == 0, "\(approve.stderr)")
+        let after = try #require(try StoreReader(path: line.database).currentLimits(id, statistic: "x"))
+        #expect(after.approvedBy == "it-test")
+        #expect(after.phase1Count == 30)
+        #expect(after.center != before.center)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(line.daemon?.log.contains("approved control limits in force") == true)
+        #expect(line.stop().daemon == 0)
+    }
+}

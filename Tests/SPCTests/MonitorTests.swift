@@ -73,7 +73,7 @@ struct MonitorTests {
 struct FreshMonitorPersistenceTests {
     @Test func freshStateRoundTrips() throws {
         let evaluator = try JSONEncoderLite.roundTrip(RunRuleEvaluator(selection: .nelson))
-        #expect(evaluator == evaluator)
+        #expect(evaluator == RunRuleEvaluator(selection: .nelson))
         var restored = evaluator
         var original = RunRuleEvaluator(selection: .nelson)
         for z in [0.5, 0.7, 0.9, 1.1, 1.3, 1.5, 1.7] { #expect(restored.next(z: z) == original.next(z: z)) }

@@ -28,7 +28,8 @@ struct PhaseOneTests {
         #expect(known.dispersionLimits(size: 5)!.center == 2.326 * 0.01)
         let pooled = try SubgroupCharts.phaseOne(groups, dispersion: .range, options: ChartOptions(estimator: .pooled)).model
         #expect(Swift.abs(pooled.processSigma - 0.00988754721015943) < 1e-15)
-        #expect(throws: SPCError.self) { try SubgroupCharts.phaseOne(groups, dispersion: .range, options: ChartOptions(estimator: .overall)) }
+        let overall = try SubgroupCharts.phaseOne(groups, dispersion: .range, options: ChartOptions(estimator: .overall)).model
+        #expect(Swift.abs(overall.processSigma - 0.0100699681262914) < 1e-15)
         let wide = try SubgroupCharts.phaseOne(groups, dispersion: .range, options: ChartOptions(nsigmas: 2)).model
         #expect(Swift.abs(wide.xbarLimits(size: 5).ucl - (wide.center + 2 * wide.processSigma / 5.0.squareRoot())) < 1e-12)
         let values = try Reference.csv("viscosity.csv").prefix(20).map { Double($0["viscosity"]!)! }

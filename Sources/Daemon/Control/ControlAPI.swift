@@ -13,6 +13,8 @@ struct ControlAPI: Sendable {
     let configuration: ConfigurationHolder
     let lotBoard: LotBoard
     let interlocks: InterlockService
+    let limitUpdates: LimitUpdates
+    let proposals: LimitProposals
     let reload: @Sendable () async -> ReloadOutcome
     let logger: Logger
 
@@ -109,6 +111,52 @@ struct ControlAPI: Sendable {
             }
             return try JSONReply(ControlResult(ok: true, message: "signal \(id) acknowledged", ids: [id]))
         }
+        router.post("/v1/limits/:characteristic/recompute") { request, context in
+            let id = try characteristicParameter(context)
+            let body = try await request.decode(as: RecomputeBody.self, context: context)
+            guard let settings = configuration.current.characteristics.first(where: { $0.id == id }) else {
+                throw HTTPError(.notFound, message: "unknown characteristic \(id)")
+            }
+            let window = try body.window.map { text -> Int in
+                guard let value = Int(text), value >= 2 else {
+                    throw HTTPError(.badRequest, message: "window must be a whole number of at least 2 samples, got \(text)")
+                }
+                return value
+            } ?? settings.phase1
+            let samples = try StoreReader(path: databasePath).samples(characteristic: id, from: 0, to: Clocks.wallNow() + 1)
+            let values = Array(samples.filter(\.quality.isGood).suffix(window).map(\.value))
+            guard values.count == window, let (center, sigma) = LiveChart.estimate(values) else {
+                throw HTTPError(
+                    .conflict, message: "\(id) has \(values.count) good samples with spread; \(window) are needed")
+            }
+            let proposal = LiveChart.limits(
+                characteristic: id, center: center, sigma: sigma, count: window, at: Clocks.wallNow(), approvedBy: nil)
+            proposals.set(proposal, for: id)
+            logger.notice("control limits recomputed, awaiting approval", metadata: ["characteristic.id": "\(id)", "actor": "\(body.actor)"])
+            let x = proposal[0]
+            return try JSONReply(
+                ControlResult(
+                    ok: true,
+                    message: "\(id): proposed x limits \(x.lcl ?? .nan) / \(x.center) / \(x.ucl ?? .nan) (sigma \(x.sigma), "
+                        + "\(window) samples); approve with `lineguard limits approve \(id)`"))
+        }
+        router.post("/v1/limits/:characteristic/approve") { request, context in
+            let id = try characteristicParameter(context)
+            let body = try await request.decode(as: ApproveBody.self, context: context)
+            guard let proposal = proposals.take(id) else {
+                throw HTTPError(.conflict, message: "no recomputed limits of \(id) await approval (recompute first)")
+            }
+            let now = Clocks.wallNow()
+            var ids: [Int64] = []
+            for var limits in proposal {
+                limits.approvedBy = body.actor
+                limits.approvedAt = now
+                ids.append(try await store.save(limits: limits))
+                if limits.statistic == "x" { limitUpdates.post(limits) }
+            }
+            logger.notice("control limits approved", metadata: ["characteristic.id": "\(id)", "actor": "\(body.actor)"])
+            return try JSONReply(ControlResult(ok: true, message: "\(id): approved limits in force", ids: ids))
+        }
         router.post("/v1/reload") { _, _ in
             let outcome = await reload()
             return try JSONReply(
@@ -123,6 +171,13 @@ struct ControlAPI: Sendable {
             throw HTTPError(.badRequest, message: "lot id must be 1-64 printable ASCII characters")
         }
         return lot
+    }
+
+    private func characteristicParameter(_ context: BasicRequestContext) throws -> CharacteristicID {
+        guard let text = context.parameters.get("characteristic"), !text.isEmpty else {
+            throw HTTPError(.badRequest, message: "characteristic id missing")
+        }
+        return CharacteristicID(text)
     }
 
     private func dispose(_ lot: LotID, _ disposition: Disposition, note: String?, actor: String) async throws -> JSONReply {

@@ -40,6 +40,17 @@ struct AcknowledgeBody: Decodable, Sendable {
     var actor: String
 }
 
+struct RecomputeBody: Decodable, Sendable {
+    /// How many of the latest good samples form the new Phase I window (default: phase1); a
+    /// decimal number as text (the CLI sends every field as a string).
+    var window: String?
+    var actor: String
+}
+
+struct ApproveBody: Decodable, Sendable {
+    var actor: String
+}
+
 /// What every state-changing call answers.
 struct ControlResult: Encodable, Sendable {
     var ok: Bool

@@ -23,6 +23,9 @@ struct CharacteristicJudge: Sendable {
         var limits: [ControlLimits] = []
     }
 
+    /// Switches to limits an engineer approved.
+    mutating func adopt(_ limits: ControlLimits) { chart.adopt(center: limits.center, sigma: limits.sigma) }
+
     mutating func judge(_ sample: Sample, station: String) -> Outcome {
         precondition(sample.quality.isGood, "only good samples are judged")
         var outcome = Outcome()

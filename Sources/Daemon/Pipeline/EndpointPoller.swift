@@ -13,6 +13,7 @@ struct EndpointPoller: Sendable {
     let queue: RecordQueue
     let progress: PipelineProgress
     let lotBoard: LotBoard
+    let limitUpdates: LimitUpdates
     let logger: Logger
     /// The SPC state of each characteristic; handed back by `run()` so that a reload keeps the
     /// state of characteristics whose settings did not change.
@@ -30,13 +31,14 @@ struct EndpointPoller: Sendable {
     ///   - restoredLimits: frozen limits from the store, for characteristics without a judge.
     init(
         plan: AcquisitionPlan, device: ModbusDevice, queue: RecordQueue, progress: PipelineProgress, lotBoard: LotBoard,
-        carried: [CharacteristicID: CharacteristicJudge], restoredLimits: [CharacteristicID: ControlLimits], logger: Logger
+        limitUpdates: LimitUpdates, carried: [CharacteristicID: CharacteristicJudge], restoredLimits: [CharacteristicID: ControlLimits], logger: Logger
     ) {
         self.plan = plan
         self.device = device
         self.queue = queue
         self.progress = progress
         self.lotBoard = lotBoard
+        self.limitUpdates = limitUpdates
         self.logger = logger
         self.judges = Dictionary(
             uniqueKeysWithValues: plan.characteristics.map { settings in
@@ -83,6 +85,12 @@ struct EndpointPoller: Sendable {
 
     /// Maps one cycle's readings to records, in the order they must be stored.
     mutating func process(_ readings: [PointReading]) async -> [PipelineRecord] {
+        for limits in limitUpdates.take(for: Set(judges.keys)) where limits.statistic == "x" {
+            judges[limits.characteristic]?.adopt(limits)
+            logger.notice(
+                "approved control limits in force",
+                metadata: ["characteristic.id": "\(limits.characteristic)", "limits.approved_by": "\(limits.approvedBy ?? "-")"])
+        }
         var byName: [String: PointReading] = [:]
         for reading in readings { byName[reading.name] = reading }
         var records: [PipelineRecord] = []

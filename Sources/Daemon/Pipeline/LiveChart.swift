@@ -57,6 +57,41 @@ struct LiveChart: Sendable {
     /// True once the limits are frozen.
     var isPhaseII: Bool { frozen != nil }
 
+    /// Adopts approved limits (an engineer's recompute): Phase II from now on with a fresh
+    /// run-rule history, since the old history was judged against other limits.
+    mutating func adopt(center: Double, sigma: Double) {
+        guard sigma > 0, sigma.isFinite, center.isFinite else { return }
+        frozen = Self.frozen(center: center, sigma: sigma)
+        window.removeAll(keepingCapacity: false)
+        rules.reset()
+    }
+
+    /// The Phase I estimate of a window of good values (mean; mean moving range / d2(2)), or
+    /// nil when the window cannot be charted (fewer than 2 values, or no spread).
+    static func estimate(_ values: [Double]) -> (center: Double, sigma: Double)? {
+        guard values.count >= 2, let sigma = try? SigmaEstimation.individuals(values, estimator: .movingRange),
+            sigma > 0, sigma.isFinite
+        else { return nil }
+        return (values.reduce(0, +) / Double(values.count), sigma)
+    }
+
+    /// The X and MR limits that `estimate` implies, as records.
+    static func limits(
+        characteristic: CharacteristicID, center: Double, sigma: Double, count: Int, at time: Double, approvedBy: String?
+    ) -> [ControlLimits] {
+        let limits = frozen(center: center, sigma: sigma)
+        return [
+            ControlLimits(
+                characteristic: characteristic, statistic: "x", center: center, sigma: sigma, lcl: limits.lcl,
+                ucl: limits.ucl, estimator: "mr", phase1Count: count, computedAt: time, approvedBy: approvedBy,
+                approvedAt: approvedBy == nil ? nil : time),
+            ControlLimits(
+                characteristic: characteristic, statistic: "mr", center: sigma * d2, sigma: sigma, lcl: 0,
+                ucl: limits.mrUCL, estimator: "mr", phase1Count: count, computedAt: time, approvedBy: approvedBy,
+                approvedAt: approvedBy == nil ? nil : time),
+        ]
+    }
+
     mutating func add(_ x: Double, at time: Double) -> Step {
         defer { previous = x }
         var step = Step()
@@ -81,21 +116,11 @@ struct LiveChart: Sendable {
     /// has no spread (a constant signal cannot be charted).
     private mutating func freeze(at time: Double) -> [ControlLimits] {
         defer { window.removeAll(keepingCapacity: false) }
-        guard let sigma = try? SigmaEstimation.individuals(window, estimator: .movingRange), sigma > 0, sigma.isFinite
-        else { return [] }
-        let center = window.reduce(0, +) / Double(window.count)
-        let limits = Self.frozen(center: center, sigma: sigma)
-        frozen = limits
-        return [
-            ControlLimits(
-                characteristic: characteristic, statistic: "x", center: center, sigma: sigma, lcl: limits.lcl,
-                ucl: limits.ucl, estimator: "mr", phase1Count: window.count, computedAt: time,
-                approvedBy: "system:phase1", approvedAt: time),
-            ControlLimits(
-                characteristic: characteristic, statistic: "mr", center: sigma * Self.d2, sigma: sigma, lcl: 0,
-                ucl: limits.mrUCL, estimator: "mr", phase1Count: window.count, computedAt: time,
-                approvedBy: "system:phase1", approvedAt: time),
-        ]
+        guard let (center, sigma) = Self.estimate(window) else { return [] }
+        frozen = Self.frozen(center: center, sigma: sigma)
+        return Self.limits(
+            characteristic: characteristic, center: center, sigma: sigma, count: window.count, at: time,
+            approvedBy: "system:phase1")
     }
 
     /// d2(2) of qcc's 3-decimal table and the exact d3(2).

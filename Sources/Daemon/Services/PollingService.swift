@@ -17,7 +17,9 @@ final class PollingService: Service, Sendable {
     private let queue: RecordQueue
     private let progress: PipelineProgress
     private let lotBoard: LotBoard
-    private let restoredLimits: [CharacteristicID: ControlLimits]
+    private let limitUpdates: LimitUpdates
+    /// The store's current frozen limits of a characteristic (for charts that start afresh).
+    private let storedLimits: @Sendable (CharacteristicID) -> ControlLimits?
     private let logger: Logger
     private let running = Mutex<[ModbusEndpoint: Running]>([:])
     private let initial: [AcquisitionPlan]
@@ -26,7 +28,8 @@ final class PollingService: Service, Sendable {
 
     init(
         plans: [AcquisitionPlan], registry: DeviceRegistry, queue: RecordQueue, progress: PipelineProgress,
-        lotBoard: LotBoard, restoredLimits: [CharacteristicID: ControlLimits], logger: Logger,
+        lotBoard: LotBoard, limitUpdates: LimitUpdates, storedLimits: @escaping @Sendable (CharacteristicID) -> ControlLimits?,
+        logger: Logger,
         onStarted: @escaping @Sendable () -> Void = {}
     ) {
         self.onStarted = onStarted
@@ -35,7 +38,8 @@ final class PollingService: Service, Sendable {
         self.queue = queue
         self.progress = progress
         self.lotBoard = lotBoard
-        self.restoredLimits = restoredLimits
+        self.limitUpdates = limitUpdates
+        self.storedLimits = storedLimits
         self.logger = logger
     }
 
@@ -73,10 +77,15 @@ final class PollingService: Service, Sendable {
             if wanted[endpoint] == nil, let device = registry.remove(endpoint) { await device.close() }
         }
         for plan in plans where running.withLock({ $0[plan.endpoint] == nil }) {
+            var restoredLimits: [CharacteristicID: ControlLimits] = [:]
+            for characteristic in plan.characteristics where carried[characteristic.id]?.settings != characteristic {
+                restoredLimits[characteristic.id] = storedLimits(characteristic.id)
+            }
             let (device, replaced) = registry.device(for: plan.endpoint, options: plan.options, logger: logger)
             if let replaced { await replaced.close() }
             let poller = EndpointPoller(
-                plan: plan, device: device, queue: queue, progress: progress, lotBoard: lotBoard, carried: carried,
+                plan: plan, device: device, queue: queue, progress: progress, lotBoard: lotBoard,
+                limitUpdates: limitUpdates, carried: carried,
                 restoredLimits: restoredLimits, logger: logger.with("device.endpoint", "\(plan.endpoint)"))
             let task = Task {
                 var poller = poller

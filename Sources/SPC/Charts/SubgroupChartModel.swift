@@ -2,6 +2,7 @@
 ///
 /// Center: the size-weighted grand mean. Sigma: mean(R_i/d2(n_i)) for X-bar/R (pooled RMSDF
 /// when a subgroup exceeds 25), mean(s_i/c4(n_i)) for X-bar/S, or the chosen estimator.
+/// Estimator `sd` uses the overall standard deviation of all the values instead.
 /// X-bar limits: center +- k sigma / sqrt(n). R: R-bar +- k R-bar d3(n)/d2(n), LCL >= 0.
 /// S: S-bar +- k sigma sqrt(1 - c4(n)^2), LCL >= 0. R-bar and S-bar are size-weighted.
 /// With a known sigma the R and S centers become d2(n) sigma and c4(n) sigma.
@@ -90,7 +91,7 @@ public struct SubgroupChartModel: Sendable, Hashable, Codable {
         if let known = options.knownSigma {
             sigma = known
         } else if estimator == .overall {
-            throw SPCError("estimator 'sd' applies to individuals; subgroups use r, s or pooled")
+            sigma = try SigmaEstimation.overall(used)
         } else {
             sigma = try SigmaEstimation.within(used, estimator: estimator)
         }

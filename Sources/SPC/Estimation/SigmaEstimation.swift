@@ -32,7 +32,7 @@ public enum SigmaEstimation {
         case .movingRange:
             return try individuals(subgroups.map(\.mean), estimator: .movingRange)
         case .overall:
-            throw SPCError("the overall standard deviation needs the individual values")
+            return try overall(subgroups)
         }
     }
 
@@ -60,5 +60,24 @@ public enum SigmaEstimation {
         var ss = 0.0
         for v in values { ss += (v - mean) * (v - mean) }
         return (ss / Double(values.count - 1)).squareRoot()
+    }
+
+    /// The sample standard deviation of all the values behind the subgroups, from their
+    /// summaries: sum (n_i - 1) s_i^2 + sum n_i (mean_i - grand mean)^2 over N - 1.
+    public static func overall(_ subgroups: [Subgroup]) throws(SPCError) -> Double {
+        var n = 0.0
+        var sum = 0.0
+        for g in subgroups {
+            n += Double(g.size)
+            sum += Double(g.size) * g.mean
+        }
+        guard n >= 2 else { throw SPCError("a standard deviation needs at least 2 values") }
+        let grand = sum / n
+        var squares = 0.0
+        for g in subgroups {
+            let d = g.mean - grand
+            squares += Double(g.size - 1) * g.standardDeviation * g.standardDeviation + Double(g.size) * d * d
+        }
+        return (squares / (n - 1)).squareRoot()
     }
 }

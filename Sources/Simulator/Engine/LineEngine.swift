@@ -91,6 +91,9 @@ public struct LineEngine: Sendable {
     /// True when station `index` is making results at `time` (fed, not stopped by a fault).
     public func isRunning(station index: Int, at time: Double) -> Bool { processes[index].isRunning(at: time) }
 
+    /// True when station `index` is held stopped at `time` (a line stop of a `ripple` fault).
+    public func isStopped(station index: Int, at time: Double) -> Bool { processes[index].isStopped(at: time) }
+
     /// The data-integrity faults acting on station `name` at line time `time`.
     public func dataFaults(station name: String, at time: Double) -> [FaultDefinition] {
         trackers.map(\.fault).filter {

@@ -159,7 +159,7 @@ public final class LineSimulator: Sendable {
                     metadata: ["station.name": "\(station.name)", "faults": "\(ids.sorted().joined(separator: ","))"])
             }
             let running = engine.isRunning(station: index, at: now)
-            let stopped = !running && now >= (station.model == .calendering || station.model == .slitting ? station.parameter("lag_s") : 0)
+            let stopped = engine.isStopped(station: index, at: now)
             servers[index].withRegisters { bank in
                 let acknowledge = station.map.acknowledge.map { bank.holdingRegisters[$0] }
                 let writes = publishers[index].image(

@@ -31,14 +31,22 @@ final class TruthWriter {
     /// The wall time at which line time `lineTime` is (or was) reached.
     func wallTime(lineTime: Double) -> Date { wallStart.addingTimeInterval(lineTime / speed) }
 
+    /// `2026-11-29T12:07:26.218Z` for milliseconds since 1970 (UTC).
+    static func iso8601(milliseconds: Int64) -> String {
+        let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+        let whole = Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(Date.ISO8601FormatStyle())
+        let fraction = String(milliseconds - seconds * 1000)
+        return String(whole.dropLast()) + "." + String(repeating: "0", count: 3 - fraction.count) + fraction + "Z"
+    }
+
     /// Stamps and writes `events`.
     func write(_ events: [TruthEvent]) throws(SimulatorError) {
         guard let handle, !events.isEmpty else { return }
         var data = Data()
         for var event in events {
-            let wall = wallTime(lineTime: event.lineTime)
-            event.wallEpoch = (wall.timeIntervalSince1970 * 1000).rounded() / 1000
-            event.wallTime = wall.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+            let milliseconds = Int64((wallTime(lineTime: event.lineTime).timeIntervalSince1970 * 1000).rounded())
+            event.wallEpoch = Double(milliseconds) / 1000
+            event.wallTime = Self.iso8601(milliseconds: milliseconds)
             event.lineTime = (event.lineTime * 1000).rounded() / 1000
             guard let line = try? encoder.encode(event) else { continue }
             data.append(line)

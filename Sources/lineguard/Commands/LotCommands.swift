@@ -97,3 +97,31 @@ struct ReloadCommand: ParsableCommand {
 
     func run() throws { try control.send("POST", "/v1/reload") }
 }
+
+/// `lineguard limits recompute|approve CHARACTERISTIC`
+struct LimitsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "limits", abstract: "Recompute and approve control limits (Phase I) through the daemon.",
+        discussion: "Control limits change only when an engineer recomputes them from recent good samples and approves the result.",
+        subcommands: [Recompute.self, Approve.self])
+
+    struct Recompute: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Propose new limits from the latest good samples.")
+        @Argument(help: "The characteristic id.") var characteristic: String
+        @Option(name: .long, help: "How many of the latest good samples (default: the characteristic's phase1).") var window: Int?
+        @OptionGroup var control: ControlOptions
+
+        func run() throws {
+            try control.send(
+                "POST", "/v1/limits/\(lotPath(characteristic))/recompute", ["window": window.map { "\($0)" }])
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Approve the proposed limits: they are recorded and take effect at once.")
+        @Argument(help: "The characteristic id.") var characteristic: String
+        @OptionGroup var control: ControlOptions
+
+        func run() throws { try control.send("POST", "/v1/limits/\(lotPath(characteristic))/approve") }
+    }
+}
