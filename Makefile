@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/lineguard
 PYMODBUS := pymodbus>=3.16,<4
 
-.PHONY: all build test demo deps deps-test install clean help
+.PHONY: all build test demo deps deps-test install bench clean help
 
 all: build
 
@@ -16,6 +16,7 @@ help:
 	@echo "make demo   - build, run the daemon against the simulated line, show what it caught"
 	@echo "make test   - install what is missing and run every test"
 	@echo "make build  - debug build of the lineguard executable"
+	@echo "make bench  - release benchmarks with same-run baselines (writes Benchmarks/results/latest.json)"
 	@echo "make install - release build, systemd unit, sysusers/tmpfiles entries, example configuration"
 
 # The C libraries and pkg-config; apt-get update only when a first install attempt fails.
@@ -72,6 +73,10 @@ install: deps
 	else echo "kept the existing /etc/lineguard/lineguard.toml"; fi
 	@echo "next: systemd-sysusers; systemd-tmpfiles --create; edit /etc/lineguard/lineguard.toml;"
 	@echo "      lineguard check-config /etc/lineguard/lineguard.toml; systemctl enable --now lineguard"
+
+# Release benchmarks with baselines measured in the same run (see Benchmarks/README.md).
+bench: deps-test
+	$(MAKE) -C Benchmarks bench
 
 clean:
 	rm -rf .build demo-output

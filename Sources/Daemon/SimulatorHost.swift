@@ -42,6 +42,37 @@ public enum SimulatorHost {
         }
     }
 
+    /// Serves a whole line (seeds/lines/*.toml) with a scenario (seeds/scenarios/*.toml), one
+    /// Modbus server per station, until cancelled or the scenario's line time is over. The
+    /// port file gets one `station port` line per station.
+    public static func runLine(
+        line linePath: String, scenario scenarioPath: String, seed: UInt64?, speed: Double?, basePort: Int,
+        host: String, portFile: String?, truthPath: String?, logger: Logger
+    ) async throws {
+        let line = try LineDefinition.load(path: linePath)
+        let scenario = try ScenarioDefinition.load(path: scenarioPath)
+        let simulator = try LineSimulator(
+            line: line, scenario: scenario, speed: speed ?? scenario.suggestedSpeed, seed: seed, host: host,
+            basePort: basePort, truthPath: truthPath, logger: logger)
+        let ports = try simulator.start()
+        defer { simulator.stop() }
+        let listing = ports.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n")
+        logger.info(
+            "simulated line listening",
+            metadata: ["line.stations": "\(ports.count)", "scenario.name": "\(scenario.name)", "ports": "\(listing)"])
+        if let portFile {
+            let temporary = portFile + ".tmp"
+            try (listing + "\n").write(toFile: temporary, atomically: false, encoding: .utf8)
+            _ = rename(temporary, portFile)
+        }
+        do {
+            try await simulator.run()
+        } catch is CancellationError {
+            // A normal stop.
+        }
+        logger.info("simulator stopped")
+    }
+
     /// Serves the scenario until cancelled (or its cycle count). The bound port (useful with
     /// port 0) is logged and, when asked, written to the port file once the server accepts
     /// connections.

@@ -134,3 +134,28 @@ struct RunRuleCrossCheckTests {
         }
     }
 }
+
+/// Runs far longer than any rule (the run lengths saturate) still restart correctly.
+struct LongRunTests {
+    @Test func longRunsSaturateAndRestart() throws {
+        let flat: [Double] = [Double](repeating: 0.5, count: 300) + [-0.5] + [Double](repeating: 0.4, count: 20)
+        let alternating: [Double] = (0..<300).map { (i: Int) -> Double in i % 2 == 0 ? 0.5 : -0.5 }
+            + [0.5, 0.5] + (0..<20).map { (i: Int) -> Double in i % 2 == 0 ? 0.3 : -0.3 }
+        let rising: [Double] = (0..<300).map { (i: Int) -> Double in Double(i) * 0.01 - 1.5 }
+            + [0] + (0..<10).map { (i: Int) -> Double in Double(i) * 0.1 }
+        let wide: [Double] = (0..<300).map { (i: Int) -> Double in i % 2 == 0 ? 1.5 : -1.5 }
+            + [0.2] + (0..<12).map { (i: Int) -> Double in i % 2 == 0 ? 1.5 : -1.5 }
+        let patterns: [[Double]] = [flat, alternating, rising, wide]
+        for zs in patterns {
+            for ruleSet in RuleSet.allCases {
+                let rules = Array(1...ruleSet.ruleCount)
+                let selection = try RuleSelection(ruleSet: ruleSet, rules: rules)
+                let labels = RunRuleEvaluator.evaluate(zs, selection: selection)
+                for i in zs.indices {
+                    let expected = rules.first { RunRuleCrossCheckTests.naive(zs, i, ruleSet: ruleSet, rule: $0) }
+                    #expect(labels[i] == expected, "\(ruleSet) at \(i)")
+                }
+            }
+        }
+    }
+}

@@ -19,7 +19,7 @@ extension FaceStore {
         let filter = try filter.validated()
         let fetch = filter.station == nil && filter.characteristic == nil && filter.until == nil ? filter.limit : 1_000_000
         let all = try read {
-            try reader.defects(lot: filter.lot.map(LotID.init), since: filter.since, openOnly: filter.openOnly, limit: fetch)
+            try reader.defects(lot: filter.lot.map { LotID($0) }, since: filter.since, openOnly: filter.openOnly, limit: fetch)
         }
         return Array(all.lazy.filter {
             filter.admits(time: $0.detectedAt, characteristic: $0.characteristic, station: $0.station, lot: $0.lot)

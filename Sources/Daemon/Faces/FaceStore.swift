@@ -1,5 +1,5 @@
 import Foundation
-public import LineModel
+import LineModel
 public import Store
 
 /// The read side of the faces: one read-only connection to the record and the queries the

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rows of named columns: what most read commands print. One model, three writers: aligned
 /// text for people, an array of objects (keys = column names) for programs, CSV for
 /// spreadsheets.

@@ -1,3 +1,4 @@
+import LineModel
 import Store
 
 extension LotReport {

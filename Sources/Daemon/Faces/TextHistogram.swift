@@ -1,3 +1,5 @@
+import Charts
+
 /// A histogram for the terminal: one row per bin, bars of `#`, the bins outside the spec
 /// limits flagged, the limits drawn as marker rows where they fall.
 enum TextHistogram {

@@ -14,10 +14,15 @@
 /// data every comparison is a coin toss, so no branch may depend on the data.
 public struct RunRuleEvaluator: Sendable, Hashable, Codable {
     public let selection: RuleSelection
-    /// Run lengths, one byte per rule in the set's numbering (byte r-1 for rule r), saturating
-    /// at 64: Nelson 2 one side, 3 rising or falling steps, 4 alternating steps, 7 within
-    /// 1 sigma, 8 beyond 1 sigma; Western Electric 4 one side.
-    @usableFromInline var runs: UInt64 = 0
+    /// Length of the current run on one side of the center line.
+    @usableFromInline var sideRun: Int = 0
+    /// Steps in the current run of rising (or of falling) points.
+    @usableFromInline var trendRun: Int = 0
+    /// Steps in the current run of alternating directions.
+    @usableFromInline var alternatingRun: Int = 0
+    /// Points in the current runs within and beyond 1 sigma.
+    @usableFromInline var withinRun: Int = 0
+    @usableFromInline var beyondRun: Int = 0
     /// Bytes, newest point in bit 0: above +2, below -2, above +1, below -1 sigma.
     @usableFromInline var history: UInt32 = 0
     /// The previous point's side (bits 0-1) and step direction (bits 2-3).
@@ -26,19 +31,11 @@ public struct RunRuleEvaluator: Sendable, Hashable, Codable {
     @usableFromInline var previous: Double = .nan
     @usableFromInline let nelson: Bool
     @usableFromInline let mask: UInt16
-    /// Per byte 128 - (the rule's run length), so bit 7 of byte + length flags the rule.
-    @usableFromInline let thresholds: UInt64
 
     public init(selection: RuleSelection) {
         self.selection = selection
         self.nelson = selection.ruleSet == .nelson
         self.mask = selection.mask
-        // (rule, points or steps): Nelson 9 on one side, 6 rising = 5 steps, 14 alternating =
-        // 13 steps, 15 within 1 sigma, 8 beyond 1 sigma; Western Electric 8 on one side.
-        let lengths = nelson ? [(2, 9), (3, 5), (4, 13), (7, 15), (8, 8)] : [(4, 8)]
-        var word: UInt64 = 0
-        for (rule, length) in lengths { word |= UInt64(128 - length) << (8 * UInt64(rule - 1)) }
-        self.thresholds = word
     }
 
     /// Forgets the history (the selection stays).
@@ -67,64 +64,44 @@ public struct RunRuleEvaluator: Sendable, Hashable, Codable {
         let lastDirection = last >> 2
         // Shift registers: beyond 2 sigma in bytes 0 (above) / 1 (below), beyond 1 sigma in
         // bytes 2 / 3; the side picks the byte by a shift of 0 or 8.
-        let sideShift = negative &<< 3
-        let spread = (Self.bit(level >= 3) | (Self.bit(level >= 2) &<< 16)) &<< sideShift
+        let spread = (Self.bit(level >= 3) | (Self.bit(level >= 2) &<< 16)) &<< (negative &<< 3)
         let h = ((history &<< 1) & 0xFEFE_FEFE) | spread
         history = h
-        // Run lengths: each byte is kept (run continues) or cleared, then 1 is added when the
-        // point starts or continues a run. Bit b of `keep`/`add` is byte 7 - b (see `bytes`).
-        let moved = Self.bit(direction != 0)
-        let sideKeep = Self.bit(side & lastSide != 0)
-        let sideAdd = Self.bit(side != 0)
-        var keep: UInt32
-        var add: UInt32
-        if nelson {
-            let within = Self.bit(floor == 0)
-            let beyond = Self.bit(level >= 2)
-            let trendKeep = Self.bit(direction & lastDirection != 0)
-            let alternatingKeep = Self.bit(direction | lastDirection == 3)
-            keep = sideKeep << 6 | trendKeep << 5 | alternatingKeep << 4 | within << 1 | beyond
-            add = sideAdd << 6 | moved << 5 | moved << 4 | within << 1 | beyond
-        } else {
-            keep = sideKeep << 4
-            add = sideAdd << 4
-        }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let keepBytes = Self.bytes(keep)
-        let saturated = (runs >> 6) & keepBytes
-        let r = (runs & (keepBytes &* 0xFF)) &+ (Self.bytes(add) & ~saturated)
-        runs = r
-        // Bit 7 of each byte + threshold is set when the run reached its rule's length;
-        // gathered, byte r-1 lands on bit r-1: already the rule flags.
-        let crossed = ((r &+ thresholds) & (ones &<< 7)) >> 7
-        var flags = UInt32(truncatingIfNeeded: (crossed &* 0x0102_0408_1020_4080) >> 56)
+        // Run lengths as masks and adds rather than selects, so no branch depends on the data
+        // (a continued run always has a side or a direction, so the add restarts at 1).
+        let moved = Int(Self.bit(direction != 0))
+        sideRun = (sideRun & -Int(Self.bit(side & lastSide != 0))) &+ Int(Self.bit(side != 0))
+        trendRun = (trendRun & -Int(Self.bit(direction & lastDirection != 0))) &+ moved
+        alternatingRun = (alternatingRun & -Int(Self.bit(direction | lastDirection == 3))) &+ moved
+        withinRun = (withinRun &+ 1) & -Int(Self.bit(floor == 0))
+        beyondRun = (beyondRun &+ 1) & -Int(Self.bit(level >= 2))
         // 2 of 3 and 4 of 5 beyond 2 and 1 sigma on the current point's side (the current point
         // is bit 0 of that side's register): bit x of each table is set when x has enough bits
         // (3, 5, 6, 7 and 15, 23, 27, 29, 30, 31).
         let twoOfThreeTable: UInt32 = 0xE8
         let fourOfFiveTable: UInt32 = 0xE880_8000
+        let sideShift = negative &<< 3
         let beyond2Register = (h >> sideShift) & 0b111
         let beyond1Register = (h >> (16 &+ sideShift)) & 0b11111
         let twoOfThree = (twoOfThreeTable >> beyond2Register) & beyond2Register & 1
         let fourOfFive = (fourOfFiveTable >> beyond1Register) & beyond1Register & 1
-        flags |= Self.bit(level >= 4)
+        var flags = Self.bit(level >= 4)
         if nelson {
-            // Rule 8 also needs both sides among the last 8 points.
             let bothSides = Self.bit(h & 0x00FF_0000 != 0) & Self.bit(h >> 24 != 0)
-            flags &= ~((1 &- bothSides) << 7)
-            flags |= twoOfThree << 4 | fourOfFive << 5
+            flags |= Self.bit(sideRun >= 9) << 1
+            flags |= Self.bit(trendRun >= 5) << 2
+            flags |= Self.bit(alternatingRun >= 13) << 3
+            flags |= twoOfThree << 4
+            flags |= fourOfFive << 5
+            flags |= Self.bit(withinRun >= 15) << 6
+            flags |= (Self.bit(beyondRun >= 8) & bothSides) << 7
         } else {
-            flags |= twoOfThree << 1 | fourOfFive << 2
+            flags |= twoOfThree << 1
+            flags |= fourOfFive << 2
+            flags |= Self.bit(sideRun >= 8) << 3
         }
         let hit = UInt16(truncatingIfNeeded: flags) & mask
         return hit == 0 ? nil : hit.trailingZeroBitCount + 1
-    }
-
-    /// Spreads the 8 bits of `x` to the low bit of the 8 bytes of a word, bit b to byte 7 - b
-    /// (one multiply; the partial products never overlap).
-    @inlinable @inline(__always)
-    static func bytes(_ x: UInt32) -> UInt64 {
-        ((UInt64(x) &* 0x8040_2010_0804_0201) >> 7) & 0x0101_0101_0101_0101
     }
 
     /// 1 or 0 without a branch.

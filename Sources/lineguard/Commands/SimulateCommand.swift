@@ -30,6 +30,15 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write the bound port to this file once listening.")
     var portFile: String?
 
+    @Option(name: .long, help: "Serve a whole line (seeds/lines/*.toml) instead of the filling station; --scenario is then a scenario file of seeds/scenarios.")
+    var line: String?
+
+    @Option(name: .long, help: "With --line: station ports are BASE + the station's port offset (0: a free port each).")
+    var basePort: Int = 0
+
+    @Option(name: .long, help: "With --line: write the ground truth (JSON lines) to this file.")
+    var truth: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -38,6 +47,23 @@ struct SimulateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let line {
+            let logger = logging.bootstrap(label: "lineguard.simulate")
+            let host = listen.split(separator: ":").first.map(String.init) ?? "127.0.0.1"
+            try await withShutdownSignals(logger: logger) { [scenario, seed, speed, basePort, portFile, truth] in
+                do {
+                    try await SimulatorHost.runLine(
+                        line: line, scenario: scenario, seed: seed, speed: speed == 1 ? nil : speed, basePort: basePort,
+                        host: host, portFile: portFile, truthPath: truth, logger: logger)
+                } catch let error as CancellationError {
+                    throw error
+                } catch {
+                    printError("lineguard simulate: \(error)")
+                    throw ExitCode(2)
+                }
+            }
+            return
+        }
         let request: SimulatorHost.Request
         do {
             request = try SimulatorHost.Request(
