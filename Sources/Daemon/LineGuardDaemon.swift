@@ -48,7 +48,9 @@ public final class LineGuardDaemon: Sendable {
     /// Opens the store (creating or migrating it) and builds the services.
     public init(configuration: DaemonConfiguration, options: Options = Options(), logger: Logger) async throws {
         let settings = configuration.daemon
-        let store = try StoreWriter(path: settings.database, logger: logger)
+        let store = try StoreWriter(
+            path: settings.database, logger: logger,
+            configuration: StoreConfiguration(sampleRetentionSeconds: settings.retentionDays.map { $0 * 86_400 }))
         try await store.sync(line: configuration.lineDescription, at: Clocks.wallNow())
         let databasePath = settings.database
         let storedLimits: @Sendable (CharacteristicID) -> ControlLimits? = { id in
@@ -110,6 +112,7 @@ public final class LineGuardDaemon: Sendable {
                     return "polling; \(snapshot.pollCycles) cycles, \(queue.droppedSamples) samples dropped"
                 }, logger: logger))
         if options.configurationPath != nil { services.append(ReloadService(reload: { await reload.reload() })) }
+        if settings.retentionDays != nil { services.append(RetentionService(store: store, every: .seconds(3600), logger: logger)) }
 
         self.group = ServiceGroup(
             configuration: .init(
