@@ -45,5 +45,13 @@ let package = Package(
                 .product(name: "LineModel", package: "LineGuard"),
             ],
             swiftSettings: strict),
+        // The whole daemon (the release `lineguard` binary) against a farm of Modbus servers,
+        // with the Python peer as baseline; reads the databases through CSQLiteSys.
+        .executableTarget(
+            name: "pipeline-bench",
+            dependencies: ["CSQLiteSys", .product(name: "ModbusKit", package: "LineGuard")],
+            swiftSettings: strict),
+        // Merges every area's results/<area>.json into results/latest.json and prints the table.
+        .executableTarget(name: "bench-report", swiftSettings: strict),
     ]
 )

@@ -25,7 +25,7 @@ public struct ControlChartRenderer: Sendable {
     public func render(_ picture: ControlChartPicture, standalone: Bool = true) -> String {
         var canvas = SVGCanvas(width: width, height: height)
         canvas.text(SVGText.truncated(picture.title, to: 90), x: Self.left, y: 38, class: "title")
-        canvas.text(SVGText.truncated(picture.subtitle, to: 150), x: Self.left, y: 66, class: "subtitle")
+        canvas.text(SVGText.truncated(picture.subtitle, to: 128), x: Self.left, y: 66, class: "subtitle")
         let length = Swift.max(picture.length, 1)
         let plotLeft = Self.left
         let plotRight = width - Self.right

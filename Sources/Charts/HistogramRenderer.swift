@@ -16,7 +16,7 @@ public struct HistogramRenderer: Sendable {
     public func render(_ picture: HistogramPicture, standalone: Bool = true) -> String {
         var canvas = SVGCanvas(width: width, height: height)
         canvas.text(SVGText.truncated(picture.title, to: 90), x: 92, y: 38, class: "title")
-        canvas.text(SVGText.truncated(picture.subtitle, to: 150), x: 92, y: 66, class: "subtitle")
+        canvas.text(SVGText.truncated(picture.subtitle, to: 128), x: 92, y: 66, class: "subtitle")
         let area = (left: 92.0, right: width - 330, top: 128.0, bottom: height - 70)
         let values = picture.values.filter(\.isFinite)
         var description = "\(values.count) values"

@@ -40,3 +40,36 @@ import Testing
         #expect(chart.add(76.5, at: 0).violations.first?.rule == 1)
     }
 }
+
+@Suite struct DriftChartTests {
+    /// A 1-sigma shift is invisible to rule 1 at first, but CUSUM (k 0.5, h 4) catches it in a
+    /// few points: with C+ growing by 0.5 per point it passes 4 at the ninth point.
+    @Test func cusumCatchesASmallSustainedShift() throws {
+        var chart = LiveChart(
+            characteristic: CharacteristicID("c"), phase1: 25, ruleSet: .we, rules: [1], drift: .cusum(k: 0.5, h: 4),
+            restoredLimits: ControlLimits(
+                characteristic: CharacteristicID("c"), statistic: "x", center: 0, sigma: 1, lcl: -3, ucl: 3,
+                estimator: "mr", phase1Count: 25, computedAt: 0))
+        var first: Int?
+        for index in 1...20 {
+            let violations = chart.add(1.0, at: Double(index)).violations
+            #expect(!violations.contains { $0.statistic == "x" })
+            if first == nil, violations.contains(where: { $0.statistic == "cusum" }) { first = index }
+        }
+        #expect(first == 9)
+    }
+
+    @Test func ewmaUsesExactLimitsAndSignalsOnASustainedShift() {
+        var chart = LiveChart(
+            characteristic: CharacteristicID("c"), phase1: 25, ruleSet: .we, rules: [1], drift: .ewma(lambda: 0.2, width: 3),
+            restoredLimits: ControlLimits(
+                characteristic: CharacteristicID("c"), statistic: "x", center: 0, sigma: 1, lcl: -3, ucl: 3,
+                estimator: "mr", phase1Count: 25, computedAt: 0))
+        var signalled: Int?
+        for index in 1...30 where signalled == nil {
+            if chart.add(1.5, at: Double(index)).violations.contains(where: { $0.statistic == "ewma" }) { signalled = index }
+        }
+        // z_t = 1.5 (1 - 0.8^t) > 3 sqrt(0.2/1.8 (1 - 0.64^t)) first at t = 5 (1.0085 > 0.9448).
+        #expect(signalled == 5)
+    }
+}

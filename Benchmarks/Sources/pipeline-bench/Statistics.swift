@@ -1,3 +1,5 @@
+import Foundation
+
 /// Order statistics of a sample (nearest-rank percentiles), as the table and JSON report them.
 enum Statistics {
     static func median(_ values: [Double]) -> Double {
@@ -14,4 +16,9 @@ enum Statistics {
         let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
         return sorted[min(max(rank, 1), sorted.count) - 1]
     }
+}
+
+/// Writes a line to standard output at once (unbuffered, so progress shows under `make`).
+func say(_ line: String = "") {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -290,6 +290,19 @@ public enum ConfigurationLoader {
             sequenceOK = sequence != nil || device == nil
         }
         let chart = table.choice("chart", required: false, ChartKind.allCases.map(\.rawValue), ChartKind.init(rawValue:))
+        var drift = DriftChartSettings()
+        if let lambda = table.double("ewma_lambda", required: false, expected: "a number in (0, 1]") {
+            if lambda > 0 && lambda <= 1 { drift.ewmaLambda = lambda } else { table.report("ewma_lambda", expected: "a number in (0, 1]") }
+        }
+        if let width = table.double("ewma_width", required: false, expected: "a positive number of sigmas") {
+            if width > 0 { drift.ewmaWidth = width } else { table.report("ewma_width", expected: "a positive number of sigmas") }
+        }
+        if let k = table.double("cusum_k", required: false, expected: "a number of sigmas, 0 or more") {
+            if k >= 0 { drift.cusumK = k } else { table.report("cusum_k", expected: "a number of sigmas, 0 or more") }
+        }
+        if let h = table.double("cusum_h", required: false, expected: "a positive number of sigmas") {
+            if h > 0 { drift.cusumH = h } else { table.report("cusum_h", expected: "a positive number of sigmas") }
+        }
         let phase1 = table.int("phase1", required: false, in: 2...100_000)
         let ruleSet = table.choice("rule_set", required: false, RuleSetName.allCases.map(\.rawValue), RuleSetName.init(rawValue:))
         let rules = parseRules(table, ruleSet: ruleSet ?? .we)
@@ -305,7 +318,7 @@ public enum ConfigurationLoader {
             id: CharacteristicID(id), station: station, equipment: equipment, device: source.device, kind: source.kind,
             address: source.address, type: source.type, order: source.order, scale: scale, offset: offset, unit: unit,
             physicalRange: range, spec: SpecLimits(lsl: lsl, usl: usl, target: target), sequence: sequence,
-            chart: chart ?? .imr, phase1: phase1 ?? 25, ruleSet: ruleSet ?? .we, rules: rules,
+            chart: chart ?? .imr, drift: drift, phase1: phase1 ?? 25, ruleSet: ruleSet ?? .we, rules: rules,
             holdOnSignal: hold ?? false, defectCodeLow: low ?? "\(code).LOW", defectCodeHigh: high ?? "\(code).HIGH",
             severity: severity ?? .major)
     }

@@ -106,6 +106,7 @@ public struct CharacteristicSettings: Sendable, Hashable {
     /// unit is charted twice; a jump of more than one is reported as skipped units.
     public var sequence: RegisterSource?
     public var chart: ChartKind
+    public var drift: DriftChartSettings
     /// Points in the Phase I window that sets the control limits.
     public var phase1: Int
     public var ruleSet: RuleSetName
@@ -125,10 +126,27 @@ public struct CharacteristicSettings: Sendable, Hashable {
     }
 }
 
-/// The control charts the daemon runs on live data.
+/// The control charts the daemon runs on live data. Every kind keeps the individuals and
+/// moving-range chart with the configured run rules (gross shifts show at once there); `ewma`
+/// and `cusum` add a chart for small sustained shifts (limit crossings only).
 public enum ChartKind: String, Sendable, CaseIterable {
     /// Individuals and moving range.
     case imr
+    /// Individuals and moving range, plus EWMA (`ewma_lambda`, `ewma_width`; exact limits).
+    case ewma
+    /// Individuals and moving range, plus a two-sided tabular CUSUM (`cusum_k`, `cusum_h`),
+    /// restarted after each signal.
+    case cusum
+}
+
+/// Parameters of the drift charts (in sigma units of individual values).
+public struct DriftChartSettings: Sendable, Hashable {
+    public var ewmaLambda: Double = 0.2
+    public var ewmaWidth: Double = 3
+    public var cusumK: Double = 0.5
+    public var cusumH: Double = 5
+
+    public init() {}
 }
 
 /// The two run-rule sets and their numbering.

@@ -23,7 +23,8 @@ extension FaceStore {
         }
         let span = samples.isEmpty
             ? "no good values"
-            : "\(samples.count) good values, \(TimeText.iso(samples.first?.time.wall)) to \(TimeText.iso(samples.last?.time.wall))"
+            : "\(samples.count) good values, " + FaceTime.span(samples[0].time.wall, samples[samples.count - 1].time.wall)
+        var phaseTwoStart: Int?
         var ruleSet = "Western Electric"
         var panels: [ChartPanel]
         var origin: String
@@ -48,8 +49,14 @@ extension FaceStore {
                 ChartPanel(title: "Moving range (MR)", marks: mrMarks, center: mrCenter, lcl: mrLimits?.lcl ?? 0, ucl: mrUCL,
                            sigma: (mrUCL - mrCenter) / 3, weight: 1),
             ]
-            origin = "limits frozen \(TimeText.iso(xLimits.computedAt)) from \(xLimits.phase1Count) points"
-                + (xLimits.approvedBy.map { ", approved by \($0)" } ?? "")
+            origin = "limits from \(xLimits.phase1Count) points, frozen \(FaceTime.clock(xLimits.computedAt))"
+                + (xLimits.approvedBy.map { " (\($0))" } ?? "")
+            // The Phase I window is in the picture when the limits were frozen inside it.
+            if let first = samples.first?.time.wall, first < xLimits.computedAt,
+                let start = samples.firstIndex(where: { $0.time.wall > xLimits.computedAt })
+            {
+                phaseTwoStart = start
+            }
         } else if values.count >= 3, let analysis = try? IndividualsCharts.analyze(
             values, options: ChartOptions(rules: .westernElectric))
         {
@@ -66,8 +73,10 @@ extension FaceStore {
         }
         return ControlChartPicture(
             title: "\(characteristic) at \(status.station): individuals and moving range",
-            subtitle: "\(window.phrase): \(span) UTC; \(origin)", unit: status.unit, panels: panels,
-            lotBoundaries: LotBoundary.changes(in: samples.map { $0.lot?.rawValue }), ruleSet: ruleSet)
+            subtitle: (window.lot == nil && window.since == nil && window.until == nil ? "" : "\(window.phrase): ")
+                + "\(span); \(origin)",
+            unit: status.unit, panels: panels, lotBoundaries: LotBoundary.changes(in: samples.map { $0.lot?.rawValue }),
+            phaseTwoStart: phaseTwoStart, ruleSet: ruleSet)
     }
 
     /// The recorded signals of the charted samples, by sample index: X-chart and MR-chart rules.

@@ -28,4 +28,21 @@ public enum FaceTime {
 
     /// UTC ISO 8601 with milliseconds, `-` for nil (the same form as `lineguard status`).
     public static func text(_ seconds: Double?) -> String { TimeText.iso(seconds) }
+
+    /// A compact UTC span for picture subtitles: `2026-11-29 12:15:56 to 12:16:06 UTC`, the date
+    /// repeated only when it changes.
+    public static func span(_ from: Double, _ to: Double) -> String {
+        let start = TimeText.iso(from)
+        let end = TimeText.iso(to)
+        let startDay = start.prefix(10)
+        let endDay = end.prefix(10)
+        let startClock = start.dropFirst(11).prefix(8)
+        let endClock = end.dropFirst(11).prefix(8)
+        return startDay == endDay
+            ? "\(startDay) \(startClock) to \(endClock) UTC"
+            : "\(startDay) \(startClock) to \(endDay) \(endClock) UTC"
+    }
+
+    /// `12:16:00` of a UTC time (the clock only).
+    static func clock(_ seconds: Double) -> String { String(TimeText.iso(seconds).dropFirst(11).prefix(8)) }
 }

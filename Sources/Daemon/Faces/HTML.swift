@@ -46,6 +46,6 @@ enum HTML {
         td.num{text-align:right;font-variant-numeric:tabular-nums}\
         .badge{display:inline-block;padding:2px 10px;border-radius:6px;color:#fff;font-weight:bold}\
         .chart{background:#fff;padding:8px;border-radius:8px}.chart svg{width:100%;height:auto}\
-        .empty{color:#555;font-style:italic}
+        .empty{color:#555;font-style:italic}td.time,td.lot{white-space:nowrap}
         """
 }

@@ -6,12 +6,18 @@ struct StationTile: Sendable, Hashable {
     enum Health: String, Sendable {
         case green, amber, red
 
-        var word: String {
-            switch self {
-            case .green: "running normally"
-            case .amber: "open signals"
-            case .red: "held lots / device down"
-            }
+    }
+
+    /// What the colour means here, in words (colour is never the only cue).
+    var word: String {
+        switch health {
+        case .green: return "running normally"
+        case .amber: return "open signals: review the charts"
+        case .red:
+            var reasons: [String] = []
+            if !heldLots.isEmpty { reasons.append(heldLots.count == 1 ? "lot on hold" : "\(heldLots.count) lots on hold") }
+            if devices.contains(where: \.isDown) { reasons.append("device down") }
+            return reasons.joined(separator: ", ")
         }
     }
 
@@ -43,11 +49,19 @@ struct StationTile: Sendable, Hashable {
             }
             let signals = characteristics.reduce(0) { $0 + $1.openSignals }
             let defects = characteristics.reduce(0) { $0 + $1.defects }
-            let down = devices.contains { $0.state == "down" }
+            let down = devices.contains(where: \.isDown)
             let health: Health = !held.isEmpty || down ? .red : (signals > 0 ? .amber : .green)
             return StationTile(
                 station: station, health: health, characteristics: characteristics, heldLots: held, devices: devices,
                 openSignals: signals, openDefects: defects)
         }
     }
+}
+
+extension DeviceStatus {
+    /// True when the poller reports the device down (any letter case).
+    var isDown: Bool { state.lowercased() == "down" }
+
+    /// True when the poller reports the device up.
+    var isUp: Bool { state.lowercased() == "up" }
 }

@@ -12,7 +12,7 @@ struct CharacteristicJudge: Sendable {
         self.settings = settings
         self.chart = LiveChart(
             characteristic: settings.id, phase1: settings.phase1, ruleSet: settings.ruleSet, rules: settings.rules,
-            restoredLimits: restoredLimits)
+            drift: DriftChart.Kind(settings.chart, settings.drift), restoredLimits: restoredLimits)
     }
 
     /// What one good sample caused.

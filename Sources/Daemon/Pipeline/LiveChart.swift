@@ -38,10 +38,14 @@ struct LiveChart: Sendable {
     private var frozen: Frozen?
     private var rules: RunRuleEvaluator
     private var previous: Double?
+    private let driftKind: DriftChart.Kind
+    private var drift: DriftChart?
 
     init(
-        characteristic: CharacteristicID, phase1: Int, ruleSet: RuleSetName, rules: [Int], restoredLimits: ControlLimits?
+        characteristic: CharacteristicID, phase1: Int, ruleSet: RuleSetName, rules: [Int],
+        drift driftKind: DriftChart.Kind = .none, restoredLimits: ControlLimits?
     ) {
+        self.driftKind = driftKind
         self.characteristic = characteristic
         self.phase1 = phase1
         let selection =
@@ -50,6 +54,7 @@ struct LiveChart: Sendable {
         self.checkRule1 = rules.contains(1)
         if let restoredLimits, restoredLimits.sigma > 0 {
             frozen = Self.frozen(center: restoredLimits.center, sigma: restoredLimits.sigma)
+            drift = DriftChart(driftKind, center: restoredLimits.center, sigma: restoredLimits.sigma)
         }
         window.reserveCapacity(frozen == nil ? phase1 : 0)
     }
@@ -62,6 +67,7 @@ struct LiveChart: Sendable {
     mutating func adopt(center: Double, sigma: Double) {
         guard sigma > 0, sigma.isFinite, center.isFinite else { return }
         frozen = Self.frozen(center: center, sigma: sigma)
+        drift = DriftChart(driftKind, center: center, sigma: sigma)
         window.removeAll(keepingCapacity: false)
         rules.reset()
     }
@@ -109,6 +115,7 @@ struct LiveChart: Sendable {
                 step.violations.append(Violation(statistic: "mr", rule: 1, value: movingRange, lcl: 0, ucl: limits.mrUCL))
             }
         }
+        if let violation = drift?.next(x) { step.violations.append(violation) }
         return step
     }
 
@@ -118,6 +125,7 @@ struct LiveChart: Sendable {
         defer { window.removeAll(keepingCapacity: false) }
         guard let (center, sigma) = Self.estimate(window) else { return [] }
         frozen = Self.frozen(center: center, sigma: sigma)
+        drift = DriftChart(driftKind, center: center, sigma: sigma)
         return Self.limits(
             characteristic: characteristic, center: center, sigma: sigma, count: window.count, at: time,
             approvedBy: "system:phase1")

@@ -1,3 +1,5 @@
+/// The Phase I loop shared by every chart: estimate, then optionally drop what `signals`
+/// flags and re-estimate, recording the dropped positions.
 enum PhaseOneIteration {
     /// Estimates on the included Phase I points; optionally drops the points `signals` flags
     /// (1-based indices returned) and re-estimates until nothing new signals.

@@ -1,0 +1,115 @@
+import Foundation
+
+/// One run of a subject against the farm at one unit period: warm-up, then a measured window.
+struct Trial {
+    let subject: any Subject
+    let farm: DeviceFarm
+    /// Seconds between two units of a characteristic; the subject polls every period / 2.
+    let period: Double
+    /// Seconds measured after the warm-up.
+    let window: Double
+    /// Whether to time probes (needs the Phase I of every characteristic done first).
+    let probes: Bool
+
+    struct Result {
+        var subject: String
+        var period: Double
+        var window: Double
+        var unitsInWindow: Int
+        var committedInWindow: Int
+        var summary: SubjectSummary
+        /// CPU seconds per wall second over the window (1.0 = one core busy).
+        var cpuShare: Double
+        var residentMiB: Double
+        var peakResidentMiB: Double
+        /// Register write to signal row seen, in seconds, one per probe written in the window.
+        var latencies: [Double]
+        var probesWritten: Int
+
+        var expectedInWindow: Int { unitsInWindow * DeviceFarm.devices * DeviceFarm.characteristics }
+        var samplesPerSecond: Double { Double(committedInWindow) / window }
+
+        /// Zero dropped, zero missed units, everything accepted committed, the commits keeping
+        /// pace with the units made (within 6 %: a window holds a whole number of commit batches), every probe seen.
+        var sustained: Bool {
+            summary.dropped == 0 && summary.missedUnits == 0 && summary.committed == summary.accepted
+                && Double(committedInWindow) >= 0.94 * Double(expectedInWindow) && latencies.count == probesWritten
+        }
+
+        var verdict: String {
+            var reasons: [String] = []
+            if summary.dropped > 0 { reasons.append("\(summary.dropped) dropped") }
+            if summary.missedUnits > 0 { reasons.append("\(summary.missedUnits) units missed") }
+            if summary.committed != summary.accepted { reasons.append("\(summary.accepted - summary.committed) not committed") }
+            if Double(committedInWindow) < 0.94 * Double(expectedInWindow) {
+                reasons.append("committed \(committedInWindow) of \(expectedInWindow)")
+            }
+            if latencies.count != probesWritten { reasons.append("\(probesWritten - latencies.count) probes unseen") }
+            return reasons.isEmpty ? "sustained" : reasons.joined(separator: ", ")
+        }
+    }
+
+    func run() throws -> Result {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pipeline-bench-\(getpid())-\(subject.name)-\(Int(period * 1000))ms")
+        try? FileManager.default.removeItem(at: directory)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("bench.sqlite").path
+
+        farm.start(period: period)
+        defer { farm.stop() }
+        let process = try subject.start(pollInterval: period / 2, database: database, farm: farm, directory: directory)
+        let watcher = probes ? SignalWatcher(path: database) : nil
+        var stopped = false
+        defer {
+            if !stopped {
+                _ = watcher?.stop()
+                process.terminateGracefully()
+            }
+        }
+
+        // Started: samples are being committed.
+        var reader: SQLiteReader?
+        let startDeadline = Monotonic.now() + 60
+        while reader.map({ $0.integer("SELECT max(id) FROM sample") }) ?? 0 == 0 {
+            guard process.isRunning, Monotonic.now() < startDeadline else {
+                throw SubjectError(subject: subject.name, message: "committed no sample within 60 s (running: \(process.isRunning))")
+            }
+            Monotonic.sleep(until: Monotonic.now() + 0.05)
+            if reader == nil { reader = SQLiteReader(path: database) }
+        }
+        guard let reader else { throw SubjectError(subject: subject.name, message: "database vanished") }
+        // Warm-up; with probes, until every characteristic has frozen its Phase I limits.
+        Monotonic.sleep(until: Monotonic.now() + max(1.0, probes ? 30 * period + 0.5 : 0))
+        if probes { farm.startProbing(everyTicks: max(1, Int((0.25 / period).rounded()))) }
+
+        let pid = process.processIdentifier
+        let start = Monotonic.now()
+        let ticks0 = farm.ticks
+        let committed0 = reader.integer("SELECT max(id) FROM sample")
+        let cpu0 = ProcessProbe.cpuSeconds(pid: pid) ?? 0
+        Monotonic.sleep(until: start + window)
+        let end = Monotonic.now()
+        let ticks1 = farm.ticks
+        let committed1 = reader.integer("SELECT max(id) FROM sample")
+        let cpu1 = ProcessProbe.cpuSeconds(pid: pid) ?? cpu0
+        let memory = ProcessProbe.memory(pid: pid) ?? (resident: .nan, peak: .nan)
+
+        // Let the last probes of the window reach the disk, then stop everything.
+        Monotonic.sleep(until: Monotonic.now() + 1.0)
+        let seen = watcher?.stop() ?? [:]
+        process.terminateGracefully()
+        stopped = true
+        let summary = try subject.summary(of: process, database: database, directory: directory)
+
+        let inWindow = farm.probes.filter { $0.writtenAt >= start && $0.writtenAt <= end }
+        let latencies = inWindow.compactMap { probe in
+            seen[SignalWatcher.Key(characteristic: probe.characteristic, sequence: probe.sequence)].map { $0 - probe.writtenAt }
+        }
+        return Result(
+            subject: subject.name, period: period, window: end - start, unitsInWindow: ticks1 - ticks0,
+            committedInWindow: Int(committed1 - committed0), summary: summary, cpuShare: (cpu1 - cpu0) / (end - start),
+            residentMiB: memory.resident, peakResidentMiB: memory.peak, latencies: latencies, probesWritten: inWindow.count)
+    }
+}
