@@ -91,7 +91,9 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "SPC", "LineModel"], swiftSettings: strict),
         .testTarget(name: "SPCTests", dependencies: ["SPC"], swiftSettings: strict),
         .testTarget(name: "ModbusKitTests", dependencies: ["ModbusKit", "LineModel"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "LineModel"], swiftSettings: strict),
+        .testTarget(
+            name: "StoreTests", dependencies: ["Store", "LineModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "ModbusKit", "LineModel"], swiftSettings: strict),
         .testTarget(
             name: "DaemonTests", dependencies: ["Daemon", "Store", "LineModel", "SPC", "ModbusKit", "Simulator"],

@@ -5,7 +5,11 @@ import Testing
 
 @Suite struct ControlChartRendererTests {
     /// 60 in-control values, then a shift down: rule 1 fires on the last points.
-    static let values: [Double] = (0..<60).map { 78 + 0.2 * sin(Double($0) * 1.7) } + [76.2, 76.1, 76.3]
+    static let values: [Double] = {
+        let wiggle: [Double] = [0.1, -0.2, 0.15, -0.05, 0.2, -0.1, 0.05, -0.15]
+        let stable: [Double] = (0..<60).map { 78 + wiggle[$0 % wiggle.count] }
+        return stable + [76.2, 76.1, 76.3]
+    }()
 
     static func picture(lots: [String?]) throws -> ControlChartPicture {
         let (_, analysis) = try IndividualsCharts.analyze(values, phase1Count: 60, options: ChartOptions(rules: .westernElectric))

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct HistogramRendererTests {
     @Test func barsCountEveryValueAndFlagTheOnesOutOfSpec() throws {
-        let values = (0..<200).map { 78 + 0.3 * sin(Double($0) * 0.37) } + [76.0, 76.1, 76.05]
+        let wiggle: [Double] = [0.3, -0.2, 0.1, -0.35, 0.05, 0.25, -0.1, 0.0, -0.25, 0.15]
+        let values: [Double] = (0..<200).map { 78 + wiggle[$0 % wiggle.count] } + [76.0, 76.1, 76.05]
         let picture = HistogramPicture(
             title: "n3 & <capability>", unit: "g", values: values, spec: SpecLimits(lsl: 76.8, usl: 79.2, target: 78),
             mean: 78, sigma: 0.25, notes: ["Cpk 1.2 [1.0, 1.4]"])
