@@ -56,6 +56,10 @@ public final class LineGuardDaemon: Sendable {
         let storedLimits: @Sendable (CharacteristicID) -> ControlLimits? = { id in
             try? StoreReader(path: databasePath).currentLimits(id, statistic: "x")
         }
+        // Enough for the longest run rule (Nelson 7: 15 points) and for EWMA/CUSUM to settle.
+        let storedHistory: @Sendable (CharacteristicID) -> [Sample] = { id in
+            (try? StoreReader(path: databasePath).latestSamples(characteristic: id, count: 200)) ?? []
+        }
         let holder = ConfigurationHolder(configuration)
         let queue = RecordQueue(sampleCapacity: settings.queueCapacity, batchRows: settings.commitMaxRows)
         let progress = PipelineProgress()
@@ -73,7 +77,8 @@ public final class LineGuardDaemon: Sendable {
         let characteristicCount = configuration.characteristics.count
         let polling = PollingService(
             plans: plans, registry: registry, queue: queue, progress: progress, lotBoard: lotBoard,
-            limitUpdates: limitUpdates, storedLimits: storedLimits, logger: logger,
+            limitUpdates: limitUpdates, storedLimits: storedLimits, storedHistory: storedHistory,
+            logger: logger,
             onStarted: {
                 notifier.notify("READY=1\nSTATUS=polling \(plans.count) endpoint(s), \(characteristicCount) characteristic(s)")
             })

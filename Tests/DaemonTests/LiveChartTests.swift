@@ -1,3 +1,4 @@
+import Foundation
 @testable import Daemon
 import LineModel
 import Testing
@@ -71,5 +72,47 @@ import Testing
         }
         // z_t = 1.5 (1 - 0.8^t) > 3 sqrt(0.2/1.8 (1 - 0.64^t)) first at t = 5 (1.0085 > 0.9448).
         #expect(signalled == 5)
+    }
+}
+
+@Suite struct RestartReplayTests {
+    static func settings() throws -> CharacteristicSettings {
+        let configuration = try ConfigurationLoader.load(
+            text: EmbeddedConfiguration.demo.replacingOccurrences(of: "rules = [1]", with: "rules = [1, 4]"), source: "t")
+        return configuration.characteristics[0]
+    }
+
+    static let limits = ControlLimits(
+        characteristic: CharacteristicID("filling.fill_weight.n1"), statistic: "x", center: 78, sigma: 0.24, lcl: 77.28,
+        ucl: 78.72, estimator: "mr", phase1Count: 25, computedAt: 0)
+
+    static func sample(_ value: Double, _ index: Int) -> Sample {
+        Sample(
+            characteristic: CharacteristicID("filling.fill_weight.n1"), value: value, quality: .good,
+            time: SampleTime(wall: Double(index), monotonicNanos: UInt64(index)), lot: nil, sequence: UInt64(index))
+    }
+
+    /// Seven points above the center before a restart and one after: WE rule 4 (eight in a
+    /// row on one side) must still fire on the eighth, which only a replay makes possible.
+    @Test func aRunThatBeganBeforeTheRestartIsSeenAfterIt() throws {
+        let settings = try Self.settings()
+        let before = (1...7).map { Self.sample(78.1, $0) }
+        var restarted = CharacteristicJudge(settings: settings, restoredLimits: Self.limits)
+        #expect(restarted.replay(before).isEmpty, "replay freezes nothing when limits exist")
+        let outcome = restarted.judge(Self.sample(78.1, 8), station: "filling")
+        #expect(outcome.signals.map(\.rule) == [4])
+        var fresh = CharacteristicJudge(settings: settings, restoredLimits: Self.limits)
+        #expect(fresh.judge(Self.sample(78.1, 8), station: "filling").signals.isEmpty)
+    }
+
+    @Test func replayIgnoresSamplesThatAreNotGood() throws {
+        let settings = try Self.settings()
+        var judge = CharacteristicJudge(settings: settings, restoredLimits: Self.limits)
+        var samples = (1...7).map { Self.sample(78.1, $0) }
+        samples[3].quality = .commError
+        samples[3].value = 0
+        _ = judge.replay(samples)
+        #expect(judge.judge(Self.sample(78.1, 8), station: "filling").signals.isEmpty, "only 6 good points before")
+        #expect(judge.judge(Self.sample(78.1, 9), station: "filling").signals.map(\.rule) == [4])
     }
 }

@@ -49,7 +49,8 @@ public struct FaceTable: Sendable, Hashable {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// Aligned columns with a header; numbers right-aligned.
+    /// Aligned columns with a header; numbers right-aligned. Columns empty in every row are
+    /// left out (JSON and CSV keep them: their shape is fixed).
     public func text(colour: Bool, title: String? = nil) -> String {
         var out: [String] = []
         if let title { out.append(title + " (\(rows.count))") }
@@ -57,6 +58,14 @@ public struct FaceTable: Sendable, Hashable {
             out.append("  (none)")
             return out.joined(separator: "\n")
         }
+        let kept = columns.indices.filter { i in rows.contains { $0[i] != .null } }
+        guard kept.count < columns.count else { return out.joined(separator: "\n") + "\n" + aligned(colour: colour) }
+        let narrowed = FaceTable(columns: kept.map { columns[$0] }, rows: rows.map { row in kept.map { row[$0] } })
+        return out.joined(separator: "\n") + "\n" + narrowed.aligned(colour: colour)
+    }
+
+    private func aligned(colour: Bool) -> String {
+        var out: [String] = []
         let cells = rows.map { $0.map { FaceText.clean($0.display) } }
         var widths = columns.map(\.count)
         for row in cells {
@@ -86,13 +95,5 @@ public struct FaceTable: Sendable, Hashable {
         out.append(line(columns.map { $0.uppercased() }, painted: nil))
         for (row, values) in zip(cells, rows) { out.append(line(row, painted: values)) }
         return out.joined(separator: "\n")
-    }
-}
-
-extension String {
-    var trailingSpacesRemoved: String {
-        var text = self
-        while text.hasSuffix(" ") { text.removeLast() }
-        return text
     }
 }

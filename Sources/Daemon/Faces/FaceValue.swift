@@ -19,7 +19,7 @@ public enum FaceValue: Sendable, Hashable {
     var display: String {
         switch self {
         case .text(let text): text
-        case .number(let value): NumberFormat.significant(value, 6)
+        case .number(let value): Self.trimmed(NumberFormat.significant(value, 6))
         case .integer(let value): String(value)
         case .bool(let value): value ? "yes" : "no"
         case .time(let value): TimeText.iso(value)
@@ -49,5 +49,14 @@ public enum FaceValue: Sendable, Hashable {
         case .time(let value): .string(TimeText.iso(value))
         case .null: .null
         }
+    }
+
+    /// `76.8000` as `76.8`: trailing zeros of a fraction say nothing to a reader.
+    static func trimmed(_ text: String) -> String {
+        guard text.contains("."), !text.contains("e") else { return text }
+        var text = text
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }

@@ -23,6 +23,17 @@ struct CharacteristicJudge: Sendable {
         var limits: [ControlLimits] = []
     }
 
+    /// Feeds samples judged before a restart back through the chart, so that a run that began
+    /// before the restart is still seen after it. Signals and defects are not raised again
+    /// (they were recorded then); limits frozen by the replay are returned for recording.
+    mutating func replay(_ samples: [Sample]) -> [ControlLimits] {
+        var frozen: [ControlLimits] = []
+        for sample in samples where sample.quality.isGood {
+            frozen += chart.add(sample.value, at: sample.time.wall).frozen
+        }
+        return frozen
+    }
+
     /// Switches to limits an engineer approved.
     mutating func adopt(_ limits: ControlLimits) { chart.adopt(center: limits.center, sigma: limits.sigma) }
 

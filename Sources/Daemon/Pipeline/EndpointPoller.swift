@@ -29,9 +29,12 @@ struct EndpointPoller: Sendable {
     /// - Parameters:
     ///   - carried: judges kept from before a reload (used only where the settings are equal).
     ///   - restoredLimits: frozen limits from the store, for characteristics without a judge.
+    ///   - history: the latest stored samples of characteristics without a judge (after a
+    ///     restart): replayed through their charts, and their last unit counter resumed.
     init(
         plan: AcquisitionPlan, device: ModbusDevice, queue: RecordQueue, progress: PipelineProgress, lotBoard: LotBoard,
-        limitUpdates: LimitUpdates, carried: [CharacteristicID: CharacteristicJudge], restoredLimits: [CharacteristicID: ControlLimits], logger: Logger
+        limitUpdates: LimitUpdates, carried: [CharacteristicID: CharacteristicJudge],
+        restoredLimits: [CharacteristicID: ControlLimits], history: [CharacteristicID: [Sample]] = [:], logger: Logger
     ) {
         self.plan = plan
         self.device = device
@@ -40,12 +43,27 @@ struct EndpointPoller: Sendable {
         self.lotBoard = lotBoard
         self.limitUpdates = limitUpdates
         self.logger = logger
-        self.judges = Dictionary(
-            uniqueKeysWithValues: plan.characteristics.map { settings in
-                if let judge = carried[settings.id], judge.settings == settings { return (settings.id, judge) }
-                return (settings.id, CharacteristicJudge(settings: settings, restoredLimits: restoredLimits[settings.id]))
-            })
+        var judges: [CharacteristicID: CharacteristicJudge] = [:]
+        var replayed: [PipelineRecord] = []
+        for settings in plan.characteristics {
+            if let judge = carried[settings.id], judge.settings == settings {
+                judges[settings.id] = judge
+                continue
+            }
+            var judge = CharacteristicJudge(settings: settings, restoredLimits: restoredLimits[settings.id])
+            let samples = history[settings.id] ?? []
+            replayed += judge.replay(samples).map(PipelineRecord.limits)
+            if settings.sequence != nil, let last = samples.last(where: { $0.sequence != nil })?.sequence {
+                lastSequence[settings.id] = last
+            }
+            judges[settings.id] = judge
+        }
+        self.judges = judges
+        self.replayedRecords = replayed
     }
+
+    /// Limits frozen while replaying history, recorded with the first cycle.
+    private var replayedRecords: [PipelineRecord]
 
     /// Polls until the task is cancelled; returns the final SPC state.
     mutating func run() async -> [CharacteristicID: CharacteristicJudge] {
@@ -85,6 +103,8 @@ struct EndpointPoller: Sendable {
 
     /// Maps one cycle's readings to records, in the order they must be stored.
     mutating func process(_ readings: [PointReading]) async -> [PipelineRecord] {
+        var records: [PipelineRecord] = replayedRecords
+        replayedRecords.removeAll()
         for limits in limitUpdates.take(for: Set(judges.keys)) where limits.statistic == "x" {
             judges[limits.characteristic]?.adopt(limits)
             logger.notice(
@@ -93,7 +113,6 @@ struct EndpointPoller: Sendable {
         }
         var byName: [String: PointReading] = [:]
         for reading in readings { byName[reading.name] = reading }
-        var records: [PipelineRecord] = []
         for station in plan.lotStations {
             trackLot(of: station, reading: byName[AcquisitionPlan.lotPoint(station.name)], into: &records)
         }

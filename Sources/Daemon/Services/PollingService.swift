@@ -20,6 +20,8 @@ final class PollingService: Service, Sendable {
     private let limitUpdates: LimitUpdates
     /// The store's current frozen limits of a characteristic (for charts that start afresh).
     private let storedLimits: @Sendable (CharacteristicID) -> ControlLimits?
+    /// The latest stored samples of a characteristic, to replay into a chart that starts afresh.
+    private let storedHistory: @Sendable (CharacteristicID) -> [Sample]
     private let logger: Logger
     private let running = Mutex<[ModbusEndpoint: Running]>([:])
     private let initial: [AcquisitionPlan]
@@ -29,7 +31,7 @@ final class PollingService: Service, Sendable {
     init(
         plans: [AcquisitionPlan], registry: DeviceRegistry, queue: RecordQueue, progress: PipelineProgress,
         lotBoard: LotBoard, limitUpdates: LimitUpdates, storedLimits: @escaping @Sendable (CharacteristicID) -> ControlLimits?,
-        logger: Logger,
+        storedHistory: @escaping @Sendable (CharacteristicID) -> [Sample] = { _ in [] }, logger: Logger,
         onStarted: @escaping @Sendable () -> Void = {}
     ) {
         self.onStarted = onStarted
@@ -40,6 +42,7 @@ final class PollingService: Service, Sendable {
         self.lotBoard = lotBoard
         self.limitUpdates = limitUpdates
         self.storedLimits = storedLimits
+        self.storedHistory = storedHistory
         self.logger = logger
     }
 
@@ -78,15 +81,20 @@ final class PollingService: Service, Sendable {
         }
         for plan in plans where running.withLock({ $0[plan.endpoint] == nil }) {
             var restoredLimits: [CharacteristicID: ControlLimits] = [:]
+            var history: [CharacteristicID: [Sample]] = [:]
             for characteristic in plan.characteristics where carried[characteristic.id]?.settings != characteristic {
-                restoredLimits[characteristic.id] = storedLimits(characteristic.id)
+                let limits = storedLimits(characteristic.id)
+                restoredLimits[characteristic.id] = limits
+                // Only samples judged against these limits (or, in Phase I, any) are replayed.
+                let since = limits.map { $0.approvedAt ?? $0.computedAt } ?? 0
+                history[characteristic.id] = storedHistory(characteristic.id).filter { $0.time.wall > since }
             }
             let (device, replaced) = registry.device(for: plan.endpoint, options: plan.options, logger: logger)
             if let replaced { await replaced.close() }
             let poller = EndpointPoller(
                 plan: plan, device: device, queue: queue, progress: progress, lotBoard: lotBoard,
                 limitUpdates: limitUpdates, carried: carried,
-                restoredLimits: restoredLimits, logger: logger.with("device.endpoint", "\(plan.endpoint)"))
+                restoredLimits: restoredLimits, history: history, logger: logger.with("device.endpoint", "\(plan.endpoint)"))
             let task = Task {
                 var poller = poller
                 return await poller.run()

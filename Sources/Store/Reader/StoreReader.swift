@@ -110,6 +110,24 @@ public final class StoreReader: @unchecked Sendable {
         }
     }
 
+    /// The latest `count` raw samples of `characteristic` (any quality), oldest first: what a
+    /// restarted daemon replays to restore its run-rule state and unit counters.
+    public func latestSamples(characteristic: CharacteristicID, count: Int) throws -> [Sample] {
+        try read { connection in
+            try connection.statement("""
+                SELECT s.time, s.mono, s.value, s.quality, l.code, s.sequence FROM sample s LEFT JOIN lot l ON l.id = s.lot_id
+                WHERE s.characteristic_id = (SELECT id FROM characteristic WHERE name = ?)
+                ORDER BY s.time DESC, s.id DESC LIMIT ?
+                """).rows(characteristic.rawValue, count) { row in
+                Sample(characteristic: characteristic, value: row.double(2),
+                       quality: Quality(code: row.string(3)) ?? .commError,
+                       time: SampleTime(wall: row.double(0), monotonicNanos: UInt64(bitPattern: row.int64(1))),
+                       lot: row.optionalString(4).map(LotID.init(rawValue:)),
+                       sequence: row.optionalInt64(5).map { UInt64(bitPattern: $0) })
+            }.reversed()
+        }
+    }
+
     /// `PRAGMA integrity_check`: `["ok"]` for a sound file, otherwise the problems found.
     public func integrityCheck() throws -> [String] {
         try read { connection in
