@@ -263,6 +263,7 @@ public enum ConfigurationLoader {
                 table.report("physical_range", expected: "[min, max] with min < max")
             }
         }
+        let frozenAfter = table.int("frozen_after", required: false, in: 2...1_000_000)
         let lsl = table.double("lsl", required: false)
         let usl = table.double("usl", required: false)
         let target = table.double("target", required: false)
@@ -289,6 +290,11 @@ public enum ConfigurationLoader {
                 allowString: false)
             sequenceOK = sequence != nil || device == nil
         }
+        if frozenAfter != nil && sequence != nil {
+            table.report(
+                "frozen_after",
+                expected: "no frozen_after together with sequence (a per-unit result repeats between units by design)")
+        }
         let chart = table.choice("chart", required: false, ChartKind.allCases.map(\.rawValue), ChartKind.init(rawValue:))
         var drift = DriftChartSettings()
         if let lambda = table.double("ewma_lambda", required: false, expected: "a number in (0, 1]") {
@@ -310,14 +316,17 @@ public enum ConfigurationLoader {
         let low = table.string("defect_code_low", required: false, expected: "a defect code such as \"FILL.UNDER\"")
         let high = table.string("defect_code_high", required: false, expected: "a defect code such as \"FILL.OVER\"")
         let severity = table.choice("severity", required: false, Severity.allCases.map(\.rawValue), Severity.init(rawValue:))
-        guard let id, let station, stations.contains(station), let unit, let source, specOK, sequenceOK, let rules else {
+        guard let id, let station, stations.contains(station), let unit, let source, specOK, sequenceOK, let rules,
+            frozenAfter == nil || sequence == nil
+        else {
             return nil
         }
         let code = id.uppercased().replacingOccurrences(of: ".", with: "_")
         return CharacteristicSettings(
             id: CharacteristicID(id), station: station, equipment: equipment, device: source.device, kind: source.kind,
             address: source.address, type: source.type, order: source.order, scale: scale, offset: offset, unit: unit,
-            physicalRange: range, spec: SpecLimits(lsl: lsl, usl: usl, target: target), sequence: sequence,
+            physicalRange: range, frozenAfter: frozenAfter, spec: SpecLimits(lsl: lsl, usl: usl, target: target),
+            sequence: sequence,
             chart: chart ?? .imr, drift: drift, phase1: phase1 ?? 25, ruleSet: ruleSet ?? .we, rules: rules,
             holdOnSignal: hold ?? false, defectCodeLow: low ?? "\(code).LOW", defectCodeHigh: high ?? "\(code).HIGH",
             severity: severity ?? .major)

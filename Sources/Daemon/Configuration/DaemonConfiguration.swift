@@ -101,6 +101,9 @@ public struct CharacteristicSettings: Sendable, Hashable {
     public var offset: Double
     public var unit: String
     public var physicalRange: ClosedRange<Double>?
+    /// The value's quality becomes `frozen` when its registers repeat unchanged for this many
+    /// polls in a row (nil: never); for continuous signals, not for per-unit results.
+    public var frozenAfter: Int?
     public var spec: SpecLimits
     /// A per-unit counter read with the value: a sample is taken only when it changes, so no
     /// unit is charted twice; a jump of more than one is reported as skipped units.

@@ -42,7 +42,7 @@ struct AcquisitionPlan: Sendable, Hashable {
                         name: valuePoint(characteristic.id), unit: unit, kind: characteristic.kind,
                         address: characteristic.address, type: characteristic.type, order: characteristic.order,
                         scale: characteristic.scale, offset: characteristic.offset,
-                        physicalRange: characteristic.physicalRange))
+                        physicalRange: characteristic.physicalRange, frozenAfter: characteristic.frozenAfter))
                 if let sequence = characteristic.sequence {
                     points.append(source(sequence, name: sequencePoint(characteristic.id), unit: unit))
                 }
