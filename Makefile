@@ -30,8 +30,16 @@ deps:
 	  { echo "could not install the C libraries with apt-get" >&2; exit 1; }; \
 	fi
 
-# pymodbus: the independent Modbus peer of the interop tests.
+# pymodbus: the independent Modbus peer of the interop tests; chromium and rsvg-convert for the
+# dashboard and picture tests (those tests skip with a message where they cannot be installed).
 deps-test: deps
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v rsvg-convert >/dev/null 2>&1; then \
+	  echo "installing chromium librsvg2-bin (apt-get)"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $(SUDO) apt-get install -y -qq chromium librsvg2-bin >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq >/dev/null && $(SUDO) apt-get install -y -qq chromium librsvg2-bin >/dev/null; } || \
+	  echo "could not install chromium/librsvg2-bin: the browser and PNG tests will be skipped" >&2; \
+	fi
 	@if ! python3 -c 'import pymodbus, sys; v = tuple(int(x) for x in pymodbus.__version__.split(".")[:2]); sys.exit(0 if (3, 16) <= v < (4, 0) else 1)' 2>/dev/null; then \
 	  echo "installing $(PYMODBUS) (pip)"; \
 	  if ! python3 -m pip --version >/dev/null 2>&1; then \
@@ -56,7 +64,8 @@ test: deps-test
 demo: build
 	$(BIN) demo --directory demo-output
 	@echo
-	@echo "(re-read with: $(BIN) status --db demo-output/lineguard-demo.sqlite)"
+	@sh Tests/IntegrationTests/Dashboard/screenshot.sh $(BIN) demo-output/lineguard-demo.sqlite demo-output/pictures
+	@echo "(re-read with: $(BIN) status --db demo-output/lineguard-demo.sqlite; $(BIN) lot show FIL-000002 --db demo-output/lineguard-demo.sqlite)"
 
 # Installs the release binary, the systemd unit with its sysusers.d and tmpfiles.d entries, and
 # the example configuration (never over an existing one). PREFIX and DESTDIR as usual.

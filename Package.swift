@@ -101,6 +101,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["Store", "LineModel", "ModbusKit", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Dashboard/screenshot.sh"],
             swiftSettings: strict),
     ]
 )

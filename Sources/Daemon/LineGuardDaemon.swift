@@ -109,6 +109,13 @@ public final class LineGuardDaemon: Sendable {
                     configuration: .init(address: .hostname(address.host, port: address.port), serverName: "lineguard"),
                     logger: logger.with("listener", "metrics")))
         }
+        if let listen = settings.dashboardListen, let address = SimulatorHost.Request.listenAddress(listen) {
+            services.append(
+                Application(
+                    router: DashboardRoutes.router(databasePath: settings.database, configuration: { holder.current }),
+                    configuration: .init(address: .hostname(address.host, port: address.port), serverName: "lineguard"),
+                    logger: logger.with("listener", "dashboard")))
+        }
         services.append(
             WatchdogService(
                 notifier: notifier, progress: progress,
@@ -137,6 +144,7 @@ public final class LineGuardDaemon: Sendable {
                 "line.name": "\(configuration.line.name)", "database": "\(settings.database)",
                 "characteristics": "\(configuration.characteristics.count)", "endpoints": "\(plans.count)",
                 "control.socket": "\(settings.controlSocket ?? "off")", "metrics.listen": "\(settings.metricsListen ?? "off")",
+                "dashboard.listen": "\(settings.dashboardListen ?? "off")",
             ])
     }
 

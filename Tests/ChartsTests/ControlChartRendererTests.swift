@@ -39,7 +39,10 @@ import Testing
         let marks = document.elements(class: "signal-mark")
         #expect(marks.count >= 3)
         #expect(marks.contains { $0.attributes["data-rule"] == "1" && $0.attributes["data-index"] == "62" })
-        #expect(document.elements(class: "signal-label").allSatisfy { Int($0.text) != nil })
+        // Each marked point carries its rule number (the legend's sample disc says "n").
+        let numbers = document.elements(class: "signal-label").map(\.text).filter { $0 != "n" }
+        #expect(numbers.count == marks.count)
+        #expect(numbers.allSatisfy { Int($0) != nil })
         // Lot boundaries in both panels, the hostile lot id kept intact through escaping.
         let boundaries = document.elements(class: "lot-boundary").filter { $0.name == "line" && $0.attributes["data-lot"] != nil }
         #expect(boundaries.count == 4)
@@ -87,5 +90,18 @@ import Testing
         #expect(x.signalled.map(\.index).contains(60))
         #expect(mr.lcl == 0)
         #expect(x.sigma != nil)
+    }
+
+    @Test func pictureOfAnAnalysisMarksThePhaseBoundaryAndTheRuleSet() throws {
+        let (_, analysis) = try IndividualsCharts.analyze(Self.values, phase1Count: 60, options: ChartOptions(rules: .nelson))
+        let picture = ControlChartPicture(
+            analysis: analysis, title: "offline", spec: SpecLimits(lsl: 76.8, usl: 79.2), rules: .nelson,
+            lots: Self.values.indices.map { $0 < 40 ? "A" : "B" })
+        #expect(picture.phaseTwoStart == 60)
+        #expect(picture.ruleSet == "Nelson")
+        #expect(picture.lotBoundaries.map(\.index) == [0, 40])
+        let document = try #require(SVGInspector.parse(ControlChartRenderer().render(picture)))
+        #expect(document.texts.contains("signal, number = Nelson rule"))
+        #expect(document.elements(class: "phase-boundary").count == 2)
     }
 }

@@ -81,7 +81,7 @@ struct ARLTests {
     /// Monte Carlo: the in-control run length of the four WE rules averages 91.75.
     @Test func monteCarloWesternElectricInControl() {
         var rng = SplitMix64(seed: 20_261_129)
-        let runs = 20_000
+        let runs = 100_000
         var sum = 0.0
         var sumSquares = 0.0
         for _ in 0..<runs {
@@ -94,7 +94,8 @@ struct ARLTests {
         let mean = sum / Double(runs)
         let sd = ((sumSquares - sum * sum / Double(runs)) / Double(runs - 1)).squareRoot()
         let standardError = sd / Double(runs).squareRoot()
-        // Within 2.5 standard errors (the seed is fixed, so this is deterministic).
-        #expect(Swift.abs(mean - 91.7507731283397) < 2.5 * standardError, "mean \(mean) se \(standardError)")
+        // Within one standard error (0.28 here; the seed is fixed, so this is deterministic:
+        // 91.54 for this seed). The exact value is checked to 1e-9 by `westernElectricZoneRules`.
+        #expect(Swift.abs(mean - 91.7507731283397) < standardError, "mean \(mean) se \(standardError)")
     }
 }

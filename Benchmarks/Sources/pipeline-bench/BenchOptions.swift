@@ -7,7 +7,8 @@ struct BenchOptions {
         .deletingLastPathComponent()
 
     var lineguard = package.appendingPathComponent(".build/release/lineguard").path
-    var python = "/usr/bin/python3"
+    /// A path, or a name looked up on PATH (the python3 that has numpy and pymodbus).
+    var python = "python3"
     var peerScript = package.appendingPathComponent("peers/python_stack.py").path
     var output = package.appendingPathComponent("results/pipeline.json").path
     /// The measured window of the final run of each subject.
@@ -16,7 +17,7 @@ struct BenchOptions {
     var trialSeconds = 8.0
     var commitMilliseconds = 250
     /// Unit periods tried, slowest first (milliseconds).
-    var ladder: [Double] = [1000, 500, 200, 100, 50, 30, 20, 15, 10, 7, 5]
+    var ladder: [Double] = [1000, 500, 200, 100, 70, 50, 40, 30, 20, 15, 10, 7, 5]
     var lineguardStart = 100.0
     var peerStart = 200.0
     var skipPeer = false
@@ -51,6 +52,13 @@ struct BenchOptions {
                         + "--commit-ms --ladder --lineguard-start-ms --peer-start-ms --skip-peer)")
             }
             i += 2
+        }
+        if !python.contains("/") {
+            let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+            guard let found = directories.map({ "\($0)/\(python)" }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
+                throw SubjectError(subject: "pipeline-bench", message: "no \(python) on PATH (--python PATH)")
+            }
+            python = found
         }
     }
 

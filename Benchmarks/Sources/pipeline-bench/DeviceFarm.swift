@@ -31,6 +31,7 @@ final class DeviceFarm: Sendable {
         var ticks = 0
         var probeEvery = 0
         var probeCount = 0
+        var random: UInt64 = 0x5EED_2026
         var probes: [Probe] = []
     }
 
@@ -89,10 +90,16 @@ final class DeviceFarm: Sendable {
         thread.start()
     }
 
-    /// From now on, every `everyTicks`-th unit of one characteristic (rotating over devices and
+    /// From now on, about one unit in `everyTicks` (chosen at random, so probes fall at every
+    /// phase of the subject's poll cycle) of one characteristic (rotating over devices and
     /// characteristics) is a probe.
     func startProbing(everyTicks: Int) {
         state.withLock { $0.probeEvery = max(everyTicks, 1) }
+    }
+
+    /// No more probes (the units go on).
+    func stopProbing() {
+        state.withLock { $0.probeEvery = 0 }
     }
 
     /// Stops the ticker and waits for its thread.
@@ -106,7 +113,8 @@ final class DeviceFarm: Sendable {
         let (counter, probe) = state.withLock { state -> (UInt32, (device: Int, characteristic: Int)?) in
             state.counter &+= 1
             state.ticks += 1
-            guard state.probeEvery > 0, state.ticks % state.probeEvery == 0 else { return (state.counter, nil) }
+            state.random = state.random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            guard state.probeEvery > 0, (state.random >> 33) % UInt64(state.probeEvery) == 0 else { return (state.counter, nil) }
             let k = state.probeCount
             state.probeCount += 1
             return (state.counter, (k % Self.devices, (k / Self.devices * 7 + k) % Self.characteristics))

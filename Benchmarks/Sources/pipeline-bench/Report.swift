@@ -16,8 +16,8 @@ struct Row: Encodable {
 enum Report {
     static func progress(_ result: Trial.Result, label: String) {
         var line = String(
-            format: "  %@ %@ %-12@ unit period %5.0f ms (poll %5.1f ms): %9.0f samples/s, cpu %4.2f cores, rss %6.1f MiB",
-            label, result.subject == "lineguard" ? " " : " ", result.subject, result.period * 1000, result.period * 500,
+            format: "  %@ %-12@ unit period %5.0f ms (poll %3.0f ms): %9.0f samples/s, cpu %4.2f cores, rss %6.1f MiB",
+            label, result.subject, result.period * 1000, result.pollInterval * 1000,
             result.samplesPerSecond, result.cpuShare, result.residentMiB)
         if result.probesWritten > 0 {
             line += String(
@@ -30,9 +30,10 @@ enum Report {
     static func rows(lineguard: Trial.Result, peer: Trial.Result?) -> [Row] {
         func note(_ r: Trial.Result) -> String {
             String(
-                format: "%@: %d x %d characteristics, unit period %.0f ms (poll %.1f ms), %.0f s, dropped %d, missed units %d, %d/%d probes, %@",
-                r.subject, DeviceFarm.devices, DeviceFarm.characteristics, r.period * 1000, r.period * 500, r.window,
-                r.summary.dropped, r.summary.missedUnits, r.latencies.count, r.probesWritten, r.verdict)
+                format: "%@: %d x %d characteristics, unit period %.0f ms (poll %.0f ms), %.0f s window: %d units missed "
+                    + "(%d over the whole run), %d dropped, %d/%d probes seen: %@",
+                r.subject, DeviceFarm.devices, DeviceFarm.characteristics, r.period * 1000, r.pollInterval * 1000, r.window,
+                r.missedInWindow, r.summary.missedUnits, r.summary.dropped, r.latencies.count, r.probesWritten, r.verdict)
         }
         func cpuPerSample(_ r: Trial.Result) -> Double { r.cpuShare / max(r.samplesPerSecond, 1) * 1e6 }
         func ms(_ r: Trial.Result, _ p: Double) -> Double { Statistics.percentile(r.latencies, p) * 1000 }

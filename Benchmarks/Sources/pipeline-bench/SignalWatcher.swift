@@ -31,6 +31,9 @@ final class SignalWatcher: Sendable {
         thread.start()
     }
 
+    /// What has been seen so far.
+    var seen: [Key: Double] { state.withLock { $0.seen } }
+
     /// Stops watching; returns when each (characteristic, sequence) signal row was first seen.
     func stop() -> [Key: Double] {
         state.withLock { $0.running = false }

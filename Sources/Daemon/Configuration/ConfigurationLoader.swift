@@ -112,6 +112,10 @@ public enum ConfigurationLoader {
         if let metrics, SimulatorHost.Request.listenAddress(metrics) == nil {
             table.report("metrics_listen", expected: "\"host:port\", e.g. \"127.0.0.1:9464\"")
         }
+        let dashboard = table.string("dashboard_listen", required: false, expected: "\"host:port\", e.g. \"127.0.0.1:8080\"")
+        if let dashboard, SimulatorHost.Request.listenAddress(dashboard) == nil {
+            table.report("dashboard_listen", expected: "\"host:port\", e.g. \"127.0.0.1:8080\"")
+        }
         let retention = table.double("retention_days", required: false, expected: "a positive number of days")
         if let retention, retention <= 0 { table.report("retention_days", expected: "a positive number of days") }
         guard let database else { return nil }
@@ -119,7 +123,7 @@ public enum ConfigurationLoader {
             database: database, logLevel: logLevel ?? "info", commitIntervalMilliseconds: interval ?? 250,
             commitMaxRows: maxRows ?? 5_000, queueCapacity: capacity ?? 1_000_000,
             controlSocket: socket.flatMap { $0.isEmpty ? nil : $0 }, controlSocketGroup: group ?? "lineguard",
-            metricsListen: metrics, retentionDays: retention)
+            metricsListen: metrics, dashboardListen: dashboard, retentionDays: retention)
     }
 
     private static func parseDevice(_ table: TableReader) -> DeviceSettings? {

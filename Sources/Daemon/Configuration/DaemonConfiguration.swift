@@ -47,6 +47,8 @@ public struct DaemonSettings: Sendable, Hashable {
     public var controlSocketGroup: String
     /// `host:port` of the Prometheus metrics listener (nil: off).
     public var metricsListen: String?
+    /// `host:port` of the dashboard's web pages (nil: off).
+    public var dashboardListen: String?
     /// Raw samples older than this many days are pruned (nil: kept for ever).
     public var retentionDays: Double?
 }

@@ -3,41 +3,53 @@ import Foundation
 import LineModel
 import Store
 
-/// The dashboard's pages as HTML strings (pure: a store in, a page out), so that they are
-/// tested without a server.
+/// The dashboard's pages as HTML strings (a store in, a page out), so that they are tested
+/// without a server.
 struct DashboardPages: Sendable {
     let databasePath: String
-    let lineName: String
-    let stationOrder: [String]
-    let devicesByStation: [String: [String]]?
+    /// The configuration in force, asked on every page (a reload shows at once).
+    let configuration: @Sendable () -> DaemonConfiguration?
     let refreshSeconds: Int
     /// Points on a characteristic's live chart.
     let chartPoints: Int
 
-    init(databasePath: String, configuration: DaemonConfiguration?, refreshSeconds: Int = 5, chartPoints: Int = 200) {
+    init(
+        databasePath: String, configuration: @escaping @Sendable () -> DaemonConfiguration?, refreshSeconds: Int = 5,
+        chartPoints: Int = 200
+    ) {
         self.databasePath = databasePath
+        self.configuration = configuration
         self.refreshSeconds = refreshSeconds
         self.chartPoints = chartPoints
-        if let configuration {
-            lineName = configuration.line.name
-            stationOrder = configuration.stations.map(\.name)
-            var devices: [String: [String]] = [:]
-            for characteristic in configuration.characteristics {
-                devices[characteristic.station, default: []].append(characteristic.device)
-            }
-            for station in configuration.stations {
-                if let device = station.lot?.device { devices[station.name, default: []].append(device) }
-            }
-            devicesByStation = devices
-        } else {
-            lineName = databasePath.split(separator: "/").last.map(String.init) ?? databasePath
-            stationOrder = []
-            devicesByStation = nil
+    }
+
+    /// The line's name, its stations in order, and which devices serve each station (nil
+    /// without a configuration: the record alone does not say).
+    private struct Layout {
+        var lineName: String
+        var stationOrder: [String]
+        var devicesByStation: [String: [String]]?
+    }
+
+    private var layout: Layout {
+        guard let configuration = configuration() else {
+            return Layout(
+                lineName: databasePath.split(separator: "/").last.map(String.init) ?? databasePath, stationOrder: [],
+                devicesByStation: nil)
         }
+        var devices: [String: [String]] = [:]
+        for characteristic in configuration.characteristics {
+            devices[characteristic.station, default: []].append(characteristic.device)
+        }
+        for station in configuration.stations {
+            if let device = station.lot?.device { devices[station.name, default: []].append(device) }
+        }
+        return Layout(
+            lineName: configuration.line.name, stationOrder: configuration.stations.map(\.name), devicesByStation: devices)
     }
 
     private func page(_ title: String, _ body: String) -> String {
-        HTML.page(title: title, line: lineName, refreshSeconds: refreshSeconds, generated: FaceStore.now(), body: body)
+        HTML.page(title: title, line: layout.lineName, refreshSeconds: refreshSeconds, generated: FaceStore.now(), body: body)
     }
 
     private func link(_ characteristic: String) -> String {
@@ -48,7 +60,8 @@ struct DashboardPages: Sendable {
     func overview() throws(FaceError) -> String {
         let store = try FaceStore(databasePath: databasePath)
         let report = try store.read { try store.reader.status(recentDefects: 50) }
-        let tiles = StationTile.tiles(report, stationOrder: stationOrder, devicesByStation: devicesByStation)
+        let layout = self.layout
+        let tiles = StationTile.tiles(report, stationOrder: layout.stationOrder, devicesByStation: layout.devicesByStation)
         var body = "<h1>Line overview</h1>\n<section class=\"tiles\">\n"
         for tile in tiles {
             body += "<div class=\"tile \(tile.health.rawValue)\" data-station=\"\(HTML.escape(tile.station))\" data-health=\"\(tile.health.rawValue)\">\n"

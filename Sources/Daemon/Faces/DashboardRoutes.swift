@@ -13,6 +13,14 @@ public enum DashboardRoutes {
     public static func router(
         databasePath: String, configuration: DaemonConfiguration?, refreshSeconds: Int = 5
     ) -> Router<BasicRequestContext> {
+        router(databasePath: databasePath, configuration: { configuration }, refreshSeconds: refreshSeconds)
+    }
+
+    /// The same, asking `configuration` on every page, so that a reloaded configuration (new
+    /// stations, devices moved) shows at once.
+    public static func router(
+        databasePath: String, configuration: @escaping @Sendable () -> DaemonConfiguration?, refreshSeconds: Int = 5
+    ) -> Router<BasicRequestContext> {
         let pages = DashboardPages(databasePath: databasePath, configuration: configuration, refreshSeconds: refreshSeconds)
         let router = Router()
         router.get("/") { _, _ in render(pages) { () throws(FaceError) in try pages.overview() } }

@@ -63,6 +63,16 @@ extension FaceStore {
             let tooltips = Dictionary(uniqueKeysWithValues: notes.enumerated().map { ($0.offset, $0.element) })
             panels = analysis.analysis.charts.map { ChartPanel(chart: $0, spec: spec, notes: tooltips) }
             origin = "no limits recorded yet: trial limits from these values"
+            // Signals the daemon recorded are the truth; the trial rules mark points only
+            // when there are none.
+            let recorded = try recordedSignals(characteristic, samples: samples)
+            if !recorded.x.isEmpty || !recorded.mr.isEmpty, panels.count == 2 {
+                for (p, rules) in [(0, recorded.x), (1, recorded.mr)] {
+                    for m in panels[p].marks.indices { panels[p].marks[m].rule = rules[panels[p].marks[m].index] }
+                }
+                if let set = recorded.ruleSet { ruleSet = set }
+                origin += "; marked: the signals recorded"
+            }
         } else {
             panels = [
                 ChartPanel(title: "Individuals (X)", marks: values.enumerated().map { ChartMark(index: $0.offset, value: $0.element) },

@@ -3,7 +3,7 @@
 /// Center: the size-weighted grand mean. Sigma: mean(R_i/d2(n_i)) for X-bar/R (pooled RMSDF
 /// when a subgroup exceeds 25), mean(s_i/c4(n_i)) for X-bar/S, or the chosen estimator.
 /// Estimator `sd` uses the overall standard deviation of all the values instead.
-/// X-bar limits: center +- k sigma / sqrt(n). R: R-bar +- k R-bar d3(n)/d2(n), LCL >= 0.
+/// X-bar limits: center +- k sigma / sqrt(n). R: R-bar +- k d3(n) sigma, LCL >= 0.
 /// S: S-bar +- k sigma sqrt(1 - c4(n)^2), LCL >= 0. R-bar and S-bar are size-weighted.
 /// With a known sigma the R and S centers become d2(n) sigma and c4(n) sigma.
 public struct SubgroupChartModel: Sendable, Hashable, Codable {
@@ -51,7 +51,7 @@ public struct SubgroupChartModel: Sendable, Hashable, Codable {
             if sigmaKnown {
                 return ChartLimits(center: d2 * processSigma, sigma: d3 * processSigma, width: nsigmas, floor: 0)
             }
-            return ChartLimits(center: dispersionCenter, sigma: dispersionCenter * d3 / d2, width: nsigmas, floor: 0)
+            return ChartLimits(center: dispersionCenter, sigma: d3 * processSigma, width: nsigmas, floor: 0)
         case .standardDeviation:
             guard size >= 2 else { return nil }
             let c4 = ChartConstants.c4(size)

@@ -48,8 +48,8 @@ struct DispositionCommand: ParsableCommand {
 /// `lineguard lot start|end`
 struct LotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lot", abstract: "Start or end a station's lot (stations without a lot-id register).",
-        subcommands: [Start.self, End.self])
+        commandName: "lot", abstract: "Show a lot; start or end a station's lot (stations without a lot-id register).",
+        subcommands: [Start.self, End.self, LotShowCommand.self])
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start a lot at a station; samples belong to it from now on.")
@@ -101,9 +101,9 @@ struct ReloadCommand: ParsableCommand {
 /// `lineguard limits recompute|approve CHARACTERISTIC`
 struct LimitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "limits", abstract: "Recompute and approve control limits (Phase I) through the daemon.",
+        commandName: "limits", abstract: "Show control limits; recompute and approve them (Phase I) through the daemon.",
         discussion: "Control limits change only when an engineer recomputes them from recent good samples and approves the result.",
-        subcommands: [Recompute.self, Approve.self])
+        subcommands: [LimitsShowCommand.self, Recompute.self, Approve.self])
 
     struct Recompute: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Propose new limits from the latest good samples.")

@@ -6,13 +6,13 @@ struct CapabilityFaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capability", abstract: "Process capability: indices with intervals, histogram, expected ppm.",
         discussion: """
-            Over the good values of a window (default: the most recent 1000): Cp, Cpk, Cpm, Pp, Ppk
-            with confidence intervals (qcc's method), the expected ppm out of specification under a
-            normal model, the observed ppm, and a histogram against the spec limits. Within sigma
+            Over the good values of a window (default: the most recent 1000): Cp, Cpk, Cpm, Pp, Ppk \
+            with confidence intervals (qcc's method), the expected ppm out of specification under a \
+            normal model, the observed ppm, and a histogram against the spec limits. Within sigma \
             is MR-bar / d2, as the individuals chart estimates it.
               lineguard capability filling.fill_weight.n3 --db line.sqlite --since 8h
-              lineguard capability filling.fill_weight.n3 --db line.sqlite --lot B-0042 --histogram n3.svg
-            Exit status: 0 ok, 1 cannot read the database, 2 bad arguments, 5 unknown characteristic
+              lineguard capability filling.fill_weight.n3 --lot B-0042 --histogram n3.svg
+            Exit status: 0 ok, 1 cannot read the database, 2 bad arguments, 5 unknown characteristic \
             or lot, or fewer than 2 values.
             """)
 

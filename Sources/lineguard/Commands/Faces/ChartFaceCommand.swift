@@ -6,14 +6,14 @@ struct ChartFaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart", abstract: "Draw a characteristic's control chart (individuals and moving range).",
         discussion: """
-            The picture shows the center line, the control limits and the 1- and 2-sigma zones, the
-            spec limits, the points that signalled marked with their rule number, and lot changes;
-            its title says what it shows. The limits are those the daemon froze and recorded (until
+            The picture shows the center line, the control limits and the 1- and 2-sigma zones, the \
+            spec limits, the points that signalled marked with their rule number, and lot changes; \
+            its title says what it shows. The limits are those the daemon froze and recorded (until \
             there are none: trial limits from the data shown, and the subtitle says so).
               lineguard chart filling.fill_weight.n3 --db line.sqlite --out n3.svg
-              lineguard chart filling.fill_weight.n3 --db line.sqlite --lot B-0042 --out n3.png
+              lineguard chart filling.fill_weight.n3 --lot B-0042 --out n3.png
             PNG needs rsvg-convert (Debian package librsvg2-bin).
-            Exit status: 0 ok, 1 cannot read the database or write the file, 2 bad arguments,
+            Exit status: 0 ok, 1 cannot read the database or write the file, 2 bad arguments, \
             5 unknown characteristic or lot.
             """)
 

@@ -9,10 +9,10 @@ struct DashboardFaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard", abstract: "Serve the line dashboard from a database (read-only).",
         discussion: """
-            A line overview (a tile per station: green; amber for open signals; red for held lots or
-            a device down), a page per characteristic with its live control chart, and the held lots.
+            A line overview (a tile per station: green; amber for open signals; red for held lots or \
+            a device down), a page per characteristic with its live control chart, and the held lots. \
             Pages refresh themselves and need nothing from the internet.
-              lineguard dashboard --db line.sqlite --listen 127.0.0.1:8080 --config /etc/lineguard/line.toml
+              lineguard dashboard --listen 127.0.0.1:8080 --config /etc/lineguard/line.toml
             Exit status: 0 stopped by SIGTERM/SIGINT, 1 cannot read or listen, 2 bad arguments.
             """)
 

@@ -6,7 +6,7 @@ struct LimitsShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "The current control limits (per charted statistic) and spec limits.",
         discussion: """
-            One row per statistic (x, mr, ...): center, sigma, LCL, UCL, the estimator, the Phase I
+            One row per statistic (x, mr, ...): center, sigma, LCL, UCL, the estimator, the Phase I \
             window, when they were computed and who approved them; then the spec limits.
             Exit status: 0 ok, 1 cannot read the database, 2 bad arguments, 5 unknown characteristic.
             """)

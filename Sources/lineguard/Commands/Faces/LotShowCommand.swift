@@ -6,9 +6,9 @@ struct LotShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Everything recorded about one lot.",
         discussion: """
-            The lot, its genealogy up (what it was made from) and down (what was made from it) as
-            trees, a summary of its samples per characteristic, its signals, defects, holds and
-            dispositions. --format json gives the same as one object; for CSV use
+            The lot, its genealogy up (what it was made from) and down (what was made from it) as \
+            trees, a summary of its samples per characteristic, its signals, defects, holds and \
+            dispositions. --format json gives the same as one object; for CSV use \
             `lineguard export samples|signals|defects --lot ID`.
             Exit status: 0 ok, 1 cannot read the database, 2 bad arguments, 5 no such lot.
             """)
