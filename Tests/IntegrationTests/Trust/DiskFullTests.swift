@@ -91,8 +91,15 @@ import FoundationNetworking
         #expect(defects.count >= judged, "every defect judged is in the record: \(judged) judged, \(defects.count) recorded; \(errors.suffix(6).joined(separator: "\n"))")
         let held = Set(try reader.holds().map(\.lot))
         #expect(during.allSatisfy { $0.lot.map(held.contains) ?? false }, "and their lots are on hold")
-        let units = defects.compactMap { defect in defect.unitSequence.map { "\(defect.characteristic)#\($0)" } }
-        #expect(Set(units).count == units.count, "no defect written twice by the retries")
+        let record = try CommittedRecords(path: database)
+        let twice = record.duplicated.filter { $0.contains("defect") || $0.contains("hold") }
+        #expect(twice.isEmpty, "no defect or hold written twice by the retries: \(twice.prefix(10))")
+        // A defect and its signal are two transactions: when the defect's fails, the retry
+        // writes the signal again.
+        withKnownIssue("a retried defect records its signal a second time", isIntermittent: true) {
+            let signals = record.duplicated.filter { $0.contains("signal") }
+            #expect(signals.isEmpty, "\(signals.count) signals written twice: \(signals.prefix(5))")
+        }
         var keptSamples = 0
         for characteristic in CrashTrialTests.characteristics {
             keptSamples += try reader.samples(characteristic: characteristic, from: fullFrom + 0.5, to: freedAt - 0.5).count

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Daemon
+import Foundation
 
 /// `lineguard analyze --chart KIND [options] FILE.csv`: offline control-chart analysis.
 struct AnalyzeCommand: ParsableCommand {
@@ -72,6 +73,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "text (default) or json.")
     var format = "text"
 
+    @Option(help: "Also draw the charts as an SVG picture to this file.")
+    var plot: String?
+
     @Argument(help: "The CSV file.")
     var file: String
 
@@ -85,6 +89,12 @@ struct AnalyzeCommand: ParsableCommand {
                 capabilityDF: capabilityDF)
             let report = try AnalysisRunner.run(request, path: file)
             print(output == .json ? report.json.rendered() : report.text, terminator: output == .json ? "\n" : "")
+            if let plot {
+                let svg = AnalysisPlot.svg(report, file: file, lsl: lsl, usl: usl, target: target)
+                guard FileManager.default.createFile(atPath: plot, contents: Data(svg.utf8)) else {
+                    throw AnalysisError("cannot write the plot to \(plot)")
+                }
+            }
         }
     }
 }
