@@ -22,6 +22,8 @@ struct EndpointPoller: Sendable {
     private var lastSequence: [CharacteristicID: UInt64] = [:]
     private var lastQuality: [CharacteristicID: Quality] = [:]
     private var currentLot: [String: LotID] = [:]
+    /// The last rejected lot-id text per station (reported once, not every poll).
+    private var rejectedLot: [String: String] = [:]
     private var lastDeviceState: String?
     private var lastDeviceReport: Double = 0
     private(set) var skippedCycles = 0
@@ -139,7 +141,10 @@ struct EndpointPoller: Sendable {
                 sequence: sequence)
             DaemonMetrics.sample(quality: quality)
             noteQuality(of: characteristic, quality: sample.quality, time: sample.time, into: &records)
-            records.append(.sample(sample))
+            // The sample is queued after what it caused: the writer commits in order, so a
+            // kill can cost the raw sample of a defect or signal, never the defect or signal
+            // of a committed sample.
+            defer { records.append(.sample(sample)) }
             guard quality.isGood, var judge = judges[characteristic.id] else { continue }
             let outcome = judge.judge(sample, station: characteristic.station)
             judges[characteristic.id] = judge
@@ -247,24 +252,47 @@ struct EndpointPoller: Sendable {
 
     /// Follows a station's lot-id register; a new id ends the old lot and starts the new one.
     private mutating func trackLot(of station: StationSettings, reading: PointReading?, into records: inout [PipelineRecord]) {
-        guard let reading, reading.quality.isGood, case .text(let raw)? = reading.value else { return }
-        guard let lot = LotIdentifierText.validated(raw) else {
-            if !raw.isEmpty {
-                records.append(
-                    .dataQuality(
-                        DataQualityEvent(
-                            kind: .decodeError, device: station.lot?.device ?? "", detail:
-                                "station \(station.name): lot id \(LotIdentifierText.printable(raw)) rejected",
-                            time: reading.time)))
-            }
+        guard let reading else { return }
+        let raw: String
+        switch (reading.quality, reading.value) {
+        case (.good, .text(let text)?):
+            raw = text
+        case (.decodeError, let value):
+            // Unreadable text (control characters, invalid bytes): a data-quality fact.
+            var shown = "?"
+            if case .text(let text)? = value { shown = text }
+            rejectLot(shown, of: station, time: reading.time, into: &records)
+            return
+        default:
             return
         }
+        guard let lot = LotIdentifierText.validated(raw) else {
+            if !raw.isEmpty { rejectLot(raw, of: station, time: reading.time, into: &records) }
+            return
+        }
+        rejectedLot[station.name] = nil
         let previous = currentLot[station.name]
         guard previous != lot else { return }
         if let previous { records.append(.lotEnded(previous, at: reading.time.wall)) }
         records.append(.lotStarted(lot, kind: station.lotKind, station: station.name, at: reading.time.wall))
         currentLot[station.name] = lot
         logger.info("lot started", metadata: ["station.name": "\(station.name)", "lot.id": "\(lot)"])
+    }
+
+    /// Records a lot id that is not accepted, once per distinct value (not once per poll).
+    private mutating func rejectLot(
+        _ raw: String, of station: StationSettings, time: SampleTime, into records: inout [PipelineRecord]
+    ) {
+        guard rejectedLot[station.name] != raw else { return }
+        rejectedLot[station.name] = raw
+        let shown = LotIdentifierText.printable(raw)
+        records.append(
+            .dataQuality(
+                DataQualityEvent(
+                    kind: .decodeError, device: station.lot?.device ?? "",
+                    detail: "station \(station.name): lot id \(shown) rejected (1-64 printable ASCII characters expected)",
+                    time: time)))
+        logger.warning("lot id rejected", metadata: ["station.name": "\(station.name)", "lot.raw": "\(shown)"])
     }
 
     /// Writes the device's state on every change, and at most once a second otherwise.

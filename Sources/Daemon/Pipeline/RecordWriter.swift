@@ -59,6 +59,11 @@ struct RecordWriter: Sendable {
             }
             do {
                 try await store(record)
+            } catch let partial as PartlyStored {
+                logger.error(
+                    "store write failed; will retry",
+                    metadata: ["error": "\(partial.error)", "records.waiting": "\(records.count - index)"])
+                failed.append(partial.remainder)
             } catch {
                 logger.error(
                     "store write failed; will retry", metadata: ["error": "\(error)", "records.waiting": "\(records.count - index)"])
@@ -88,10 +93,15 @@ struct RecordWriter: Sendable {
         switch record {
         case .sample(let sample):
             try await store.append(samples: [sample])
-        case .defect(let defect, let signal):
-            var signalID: Int64?
-            if let signal { signalID = try await store.record(signal: signal) }
-            let outcome = try await store.record(defect: defect, signalID: signalID)
+        case .defect(let defect, let signal, var signalID):
+            if let signal, signalID == nil { signalID = try await store.record(signal: signal) }
+            let outcome: DefectOutcome
+            do {
+                outcome = try await store.record(defect: defect, signalID: signalID)
+            } catch {
+                // The signal is in; only the defect is retried.
+                throw PartlyStored(remainder: .defect(defect, signal: signal, signalID: signalID), error: error)
+            }
             if outcome.holdIsNew, let lot = defect.lot {
                 DaemonMetrics.hold(count: 1 + outcome.propagatedHoldIDs.count)
                 onHold(lot, defect.station)
@@ -120,4 +130,10 @@ struct RecordWriter: Sendable {
             try await store.updateDevice(name: name, state: state, lastPoll: at, roundTripSeconds: roundTrip)
         }
     }
+}
+
+/// A record of which a first part was committed: retry only `remainder`.
+private struct PartlyStored: Error {
+    var remainder: PipelineRecord
+    var error: any Error
 }
