@@ -14,12 +14,12 @@ struct BenchOptions {
     /// The measured window of the final run of each subject.
     var seconds = 60.0
     /// The measured window of each step of the search for the fastest sustained period.
-    var trialSeconds = 8.0
+    var trialSeconds = 6.0
     var commitMilliseconds = 250
     /// Unit periods tried, slowest first (milliseconds).
     var ladder: [Double] = [1000, 500, 200, 100, 70, 50, 40, 30, 20, 15, 10, 7, 5]
-    var lineguardStart = 100.0
-    var peerStart = 200.0
+    var lineguardStart = 70.0
+    var peerStart = 100.0
     var skipPeer = false
 
     init(_ arguments: [String]) throws {

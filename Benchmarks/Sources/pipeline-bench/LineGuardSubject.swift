@@ -37,10 +37,13 @@ struct LineGuardSubject: Subject {
         else {
             throw SubjectError(subject: name, message: "no shutdown totals in its log (exit \(process.terminationStatus)):\n\(log.suffix(2000))")
         }
-        let missed = SQLiteReader(path: database).map {
-            Int($0.integer("SELECT count(*) FROM data_quality_event WHERE kind = 'skipped_sequence'"))
+        let reader = SQLiteReader(path: database)
+        let missed = reader.map { Int($0.integer("SELECT count(*) FROM data_quality_event WHERE kind = 'skipped_sequence'")) } ?? 0
+        // Read failures show as quality changes of a device's characteristics.
+        let failures = reader.map {
+            Int($0.integer("SELECT count(*) FROM data_quality_event WHERE kind IN ('device_down', 'exception', 'decode_error')"))
         } ?? 0
-        return SubjectSummary(accepted: accepted, committed: committed, dropped: dropped, missedUnits: missed)
+        return SubjectSummary(accepted: accepted, committed: committed, dropped: dropped, missedUnits: missed, readErrors: failures)
     }
 
     /// The TOML configuration of the farm.

@@ -30,12 +30,13 @@ struct PythonPeerSubject: Subject {
             var committed: Int
             var dropped: Int
             var missed: Int
+            var read_errors: Int
         }
         guard let line = text.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
             let totals = try? JSONDecoder().decode(Totals.self, from: Data(line.utf8))
         else {
             throw SubjectError(subject: name, message: "no JSON totals on its output (exit \(process.terminationStatus)):\n\(text.suffix(2000))")
         }
-        return SubjectSummary(accepted: totals.accepted, committed: totals.committed, dropped: totals.dropped, missedUnits: totals.missed)
+        return SubjectSummary(accepted: totals.accepted, committed: totals.committed, dropped: totals.dropped, missedUnits: totals.missed, readErrors: totals.read_errors)
     }
 }

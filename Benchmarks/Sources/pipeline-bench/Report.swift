@@ -16,13 +16,13 @@ struct Row: Encodable {
 enum Report {
     static func progress(_ result: Trial.Result, label: String) {
         var line = String(
-            format: "  %@ %-12@ unit period %5.0f ms (poll %3.0f ms): %9.0f samples/s, cpu %4.2f cores, rss %6.1f MiB",
+            format: "  %@ %-12@ unit period %5.0f ms (poll %3.0f ms): %9.0f samples/s, cpu %4.2f cores, rss %6.1f MiB, %d units missed, %d read errors",
             label, result.subject, result.period * 1000, result.pollInterval * 1000,
-            result.samplesPerSecond, result.cpuShare, result.residentMiB)
+            result.samplesPerSecond, result.cpuShare, result.residentMiB, result.missedInWindow, result.summary.readErrors)
         if result.probesWritten > 0 {
             line += String(
-                format: ", latency p50 %.1f ms p99 %.1f ms (%d probes)", Statistics.percentile(result.latencies, 50) * 1000,
-                Statistics.percentile(result.latencies, 99) * 1000, result.latencies.count)
+                format: ", latency p50 %.1f ms p99 %.1f ms (%d of %d probes seen)", Statistics.percentile(result.latencies, 50) * 1000,
+                Statistics.percentile(result.latencies, 99) * 1000, result.latencies.count, result.probesWritten)
         }
         say(line + " -> " + result.verdict)
     }
@@ -31,9 +31,9 @@ enum Report {
         func note(_ r: Trial.Result) -> String {
             String(
                 format: "%@: %d x %d characteristics, unit period %.0f ms (poll %.0f ms), %.0f s window: %d units missed "
-                    + "(%d over the whole run), %d dropped, %d/%d probes seen: %@",
+                    + "(%d over the whole run), %d dropped, %d read errors, %d/%d probes seen: %@",
                 r.subject, DeviceFarm.devices, DeviceFarm.characteristics, r.period * 1000, r.pollInterval * 1000, r.window,
-                r.missedInWindow, r.summary.missedUnits, r.summary.dropped, r.latencies.count, r.probesWritten, r.verdict)
+                r.missedInWindow, r.summary.missedUnits, r.summary.dropped, r.summary.readErrors, r.latencies.count, r.probesWritten, r.verdict)
         }
         func cpuPerSample(_ r: Trial.Result) -> Double { r.cpuShare / max(r.samplesPerSecond, 1) * 1e6 }
         func ms(_ r: Trial.Result, _ p: Double) -> Double { Statistics.percentile(r.latencies, p) * 1000 }

@@ -8,6 +8,8 @@ struct SubjectSummary: Sendable {
     var dropped: Int
     /// Units a counter showed it had not seen (polled too slowly for the station).
     var missedUnits: Int
+    /// Failed reads (the peer's count; LineGuard records them as data-quality events).
+    var readErrors: Int = 0
 }
 
 /// A program under test: started against the device farm with a poll interval and a fresh

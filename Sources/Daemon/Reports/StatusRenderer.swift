@@ -5,14 +5,34 @@ public import Store
 /// Renders the store's `StatusReport` for people (text) and for scripts (JSON with stable
 /// snake_case keys).
 public enum StatusRenderer {
-    public static func json(_ report: StatusReport) throws -> String {
+    /// The status as JSON: the store's report with snake_case keys, each characteristic with
+    /// `cpk_recent` (null where it cannot be computed). Keys that have no value are absent.
+    public static func json(_ report: StatusReport, cpk: [String: Double] = [:]) throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
+        let data = try encoder.encode(report)
+        guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            return String(decoding: data, as: UTF8.self)
+        }
+        if let characteristics = object["characteristics"] as? [[String: Any]] {
+            object["characteristics"] = characteristics.map { entry -> [String: Any] in
+                var entry = entry
+                entry["cpk_recent"] = (entry["id"] as? String).flatMap { cpk[$0] } ?? NSNull()
+                return entry
+            }
+        }
+        let output = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: output, as: UTF8.self)
     }
 
-    public static func text(_ report: StatusReport, database: String) -> String {
+    /// Reads the status and the recent capability from a database (read-only).
+    public static func read(database: String) throws -> (report: StatusReport, cpk: [String: Double]) {
+        let reader = try StoreReader(path: database)
+        let report = try reader.status()
+        return (report, RecentCapability.cpk(reader: reader, characteristics: report.characteristics))
+    }
+
+    public static func text(_ report: StatusReport, database: String, cpk: [String: Double] = [:]) -> String {
         var out: [String] = ["LineGuard status of \(database)", ""]
         out.append("DEVICES (\(report.devices.count))")
         for device in report.devices {
@@ -24,14 +44,17 @@ public enum StatusRenderer {
         out.append("CHARACTERISTICS (\(report.characteristics.count))")
         out.append(
             "  " + pad("id", 28) + rpad("last", 10) + "  " + pad("quality", 11) + rpad("LSL", 9) + rpad("LCL", 9)
-                + rpad("CL", 9) + rpad("UCL", 9) + rpad("USL", 9) + rpad("signals", 9) + rpad("defects", 9))
+                + rpad("CL", 9) + rpad("UCL", 9) + rpad("USL", 9) + rpad("Cpk", 7) + rpad("signals", 9)
+                + rpad("defects", 9))
         for c in report.characteristics {
             out.append(
                 "  " + pad(c.id, 28) + rpad(number(c.lastValue), 10) + "  " + pad(c.lastQuality ?? "-", 11)
                     + rpad(number(c.lsl), 9) + rpad(number(c.lcl), 9) + rpad(number(c.center), 9)
-                    + rpad(number(c.ucl), 9) + rpad(number(c.usl), 9) + rpad("\(c.openSignals)", 9)
+                    + rpad(number(c.ucl), 9) + rpad(number(c.usl), 9)
+                    + rpad(cpk[c.id].map { String(format: "%.2f", $0) } ?? "-", 7) + rpad("\(c.openSignals)", 9)
                     + rpad("\(c.defects)", 9) + "  " + c.unit)
         }
+        out.append("  (Cpk over each characteristic's latest \(RecentCapability.window) samples, within sigma MR-bar/d2)")
         out.append("")
         out.append("OPEN SIGNALS (\(report.openSignals.count))")
         for s in report.openSignals.prefix(20) {

@@ -30,7 +30,8 @@ struct DemoCommand: AsyncParsableCommand {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let outcome = try await DemoRunner.run(
             executable: executable, directory: directory, speed: speed, timeout: .seconds(timeout), logger: logger)
-        print(StatusRenderer.text(outcome.report, database: outcome.database))
+        let cpk = (try? StatusRenderer.read(database: outcome.database))?.cpk ?? [:]
+        print(StatusRenderer.text(outcome.report, database: outcome.database, cpk: cpk))
         print("")
         if outcome.detected {
             print("DETECTED: the nozzle step was caught in \(Int(outcome.seconds)) s: defect recorded and its lot put on hold.")

@@ -43,14 +43,15 @@ import Testing
                 try await Task.sleep(for: .milliseconds(Int.random(in: 20...300, using: &random)))
                 earlyKills += 1
             } else {
-                try await Task.sleep(for: .milliseconds(Int.random(in: 500...1_800, using: &random)))
+                try await Task.sleep(for: .milliseconds(Int.random(in: 300...1_400, using: &random)))
                 if number % 2 == 0, try trial.holdAndScrapAFinishedLot(note: "crash trial \(number)", failures: &failures) {
                     operations += 1
                 }
             }
             let snapshot = try CommittedRecords(path: line.database)
-            kills.append(Date().timeIntervalSince1970)
             trial.kill()
+            // After the process is gone: every committed point was read before this moment.
+            kills.append(Date().timeIntervalSince1970)
             let integrity = try StoreReader(path: line.database).integrityCheck()
             if integrity != ["ok"] { failures.append("trial \(number): integrity_check \(integrity.prefix(5))") }
             failures += snapshot.lost(since: previous).prefix(10).map { "trial \(number): \($0)" }
@@ -82,11 +83,13 @@ import Testing
         #expect(runs.missing.isEmpty, "signals an uninterrupted chart raises away from any crash:\n\(runs.missing.prefix(20).joined(separator: "\n"))")
         #expect(runs.unexpected.isEmpty, "signals no uninterrupted chart raises:\n\(runs.unexpected.prefix(20).joined(separator: "\n"))")
         // A restart replays the latest stored samples through each chart, so a run that began
-        // before a crash is still seen after it.
+        // before a crash is still seen after it. (About 20-30 such runs per test; none would
+        // mean the check saw nothing.)
+        #expect(runs.required > 0 && runs.acrossCrash > 0, "the reference must have signals to compare")
         #expect(runs.missedAcrossCrash.isEmpty, "runs that began before a crash and were not seen after it:\n\(runs.missedAcrossCrash.prefix(20).joined(separator: "\n"))")
         #expect(runs.samplesWithoutDefect.isEmpty, "committed out-of-spec samples without a defect:\n\(runs.samplesWithoutDefect.prefix(20).joined(separator: "\n"))")
         withKnownIssue(
-            "a defect's sample commits before the defect: a kill between the two loses the defect for good (see trust-crash.txt)",
+            "a defect's sample commits before the defect: a kill between the two loses the defect for good",
             isIntermittent: true
         ) {
             #expect(runs.defectsLostInFlight.isEmpty, "out-of-spec samples committed just before a kill, without their defect:\n\(runs.defectsLostInFlight.prefix(20).joined(separator: "\n"))")
@@ -95,7 +98,7 @@ import Testing
             "crash trials: \(Self.trials) kills (\(earlyKills) during start-up), \(operations) hold+scrap operations, "
                 + "seed \(seed), \(String(format: "%.1f", Date().timeIntervalSince(started))) s; \(final.summary); "
                 + "reference signals: \(runs.required) away from crashes (\(runs.missing.count) missing), "
-                + "\(runs.acrossCrash) across a crash (\(runs.missedAcrossCrash.count) missed), \(runs.inFlight) in flight at a kill; "
+                + "\(runs.acrossCrash) across a crash (\(runs.missedAcrossCrash.count) missed), \(runs.inFlight) last points before a kill; "
                 + "\(runs.outOfSpecSamples) out-of-spec samples, \(runs.defectsLostInFlight.count) without defect at a kill")
     }
 

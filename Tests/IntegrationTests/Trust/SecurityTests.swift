@@ -54,6 +54,22 @@ import Testing
         #expect(stale.isEmpty, "allowed interpolations no longer in the sources: \(stale.sorted())")
     }
 
+    @Test func sqlScannerSeesInterpolationsAndFragments() {
+        let source = #"""
+            func statement(_ sql: String) -> Int { 0 }
+            let a = try connection.statement("SELECT x FROM t WHERE code = '\(lot.rawValue)'").run()
+            let b = try connection.scalar("""
+                SELECT count(*) FROM t WHERE name = ? AND \(filter(", ", in: "x"))
+                """, name)
+            let c = try connection.statement(Record.select + " WHERE id = ?").row(id)
+            let d = try connection.execute("PRAGMA foreign_keys = ON")
+            """#
+        let found = SQLInterpolation.scan(source, file: "Example.swift").map(\.description)
+        #expect(found == [
+            "Example.swift:2: \\(lot.rawValue)", #"Example.swift:3: \(filter(", ", in: "x"))"#, "Example.swift:6: Record.select",
+        ])
+    }
+
     @Test(.timeLimit(.minutes(2))) func lotIdsWithControlCharactersAreRefusedAndEscaped() async throws {
         let directory = try TemporaryDirectory()
         let plc = try ModbusServer(host: "127.0.0.1", port: 0, coils: 100, discreteInputs: 0, holdingRegisters: 300, inputRegisters: 0)

@@ -46,13 +46,6 @@ final class SmallFilesystem {
     /// Deletes the filler: the space is back.
     func free() { unlink(path + "/filler") }
 
-    /// Bytes still free.
-    var available: Int {
-        var stats = statvfs()
-        guard statvfs(path, &stats) == 0 else { return 0 }
-        return Int(stats.f_bavail) * Int(stats.f_frsize)
-    }
-
     func unmount() {
         guard mounted else { return }
         mounted = false

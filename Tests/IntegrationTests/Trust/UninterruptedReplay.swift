@@ -6,9 +6,11 @@ import Store
 /// characteristic's X chart (under its frozen limits), and a defect for every committed sample
 /// outside its specification.
 ///
-/// A signal whose point was read less than `inFlight` seconds before a kill may have died with
-/// the daemon (its sample committed, its signal not yet): such signals are counted, not
-/// required. A rule 4 signal whose run began before a kill is "across a crash".
+/// The writer stores records in arrival order, so a point's signal or defect is committed before
+/// any later sample of the same characteristic. Hence only the last committed point of each
+/// characteristic before a kill may have lost its signal or defect with the daemon ("in flight"):
+/// such points are counted, not required. A rule 4 signal whose run began before a kill is
+/// "across a crash".
 struct UninterruptedReplay {
     var required = 0
     var acrossCrash = 0
@@ -26,8 +28,7 @@ struct UninterruptedReplay {
     var outOfSpecSamples = 0
 
     init(
-        path: String, characteristics: [CharacteristicID], limits: [CharacteristicID: ControlLimits], kills: [Double],
-        inFlight window: Double = 0.5
+        path: String, characteristics: [CharacteristicID], limits: [CharacteristicID: ControlLimits], kills: [Double]
     ) throws {
         let reader = try StoreReader(path: path)
         defer { reader.close() }
@@ -37,12 +38,17 @@ struct UninterruptedReplay {
             recorded["\(signal.characteristic)#\(signal.sequence.map { "\($0)" } ?? "-")"] = signal.rule
         }
         let defectUnits = Set(try reader.defects(limit: everything).map { "\($0.characteristic)#\($0.unitSequence.map { "\($0)" } ?? "-")" })
-        func nearKill(_ time: Double) -> Bool { kills.contains { time > $0 - window && time <= $0 + 0.05 } }
 
         for id in characteristics {
             guard let limits = limits[id] else { continue }
-            let samples = try reader.samples(characteristic: id, from: 0, to: 1e12, limit: everything)
-                .filter { $0.quality.isGood && $0.sequence != nil }
+            let committed = try reader.samples(characteristic: id, from: 0, to: 1e12, limit: everything)
+            // The last point committed before each kill.
+            var lastBeforeKill = Set<Double>()
+            for kill in kills {
+                if let last = committed.last(where: { $0.time.wall < kill }) { lastBeforeKill.insert(last.time.wall) }
+            }
+            func nearKill(_ time: Double) -> Bool { lastBeforeKill.contains(time) }
+            let samples = committed.filter { $0.quality.isGood && $0.sequence != nil }
             if let spec = try reader.specLimits(id) {
                 for sample in samples where spec.judge(sample.value).isDefect {
                     outOfSpecSamples += 1
