@@ -39,7 +39,7 @@ struct LineGuardCommand: AsyncParsableCommand {
             HoldCommand.self, ReleaseCommand.self, DispositionCommand.self, LotCommand.self, SignalCommand.self,
             ReloadCommand.self, LimitsCommand.self, LotsFaceCommand.self, SignalsFaceCommand.self,
             DefectsFaceCommand.self, CapabilityFaceCommand.self, ExportFaceCommand.self, ChartFaceCommand.self,
-            DashboardFaceCommand.self, AnalyzeCommand.self, ARLCommand.self, DesignCommand.self,
+            DashboardFaceCommand.self, AnalyzeCommand.self, ARLCommand.self, DesignCommand.self, ScenariosCommand.self,
         ])
 }
 

@@ -1,0 +1,111 @@
+import Foundation
+public import Logging
+import Simulator
+
+/// `lineguard scenarios run`: each scenario played with several seeds through the simulator
+/// and the full daemon, scored against the ground truth (detection, delay, detection before the
+/// first out-of-spec unit, false signals, held lots, data-quality faults kept out of SPC).
+public enum Scorecard {
+    /// One scenario's row over its seeds (JSON keys as issue 7 fixes them).
+    public struct Row: Sendable {
+        public var scenario: String
+        public var seeds: Int
+        public var detectionRate: Double?
+        public var delaySamplesMedian: Double?
+        public var delaySamplesP90: Double?
+        public var delaySecondsMedian: Double?
+        public var detectedBeforeFirstDefectRate: Double?
+        public var falseSignalsPer1000: Double
+        public var heldLotsCorrectRate: Double
+        public var qualityFaultsKeptOutRate: Double?
+    }
+
+    /// Runs `scenarios` (files of seeds/scenarios) on `line`, `seeds` seeds each (seed = the
+    /// scenario's seed + 0, 1, ...), `speedFactor` times the scenario's suggested speed.
+    public static func run(
+        line linePath: String, scenarios: [String], seeds: Int, speedFactor: Double, workDirectory: String, logger: Logger
+    ) async throws -> [Row] {
+        let line = try LineDefinition.load(path: linePath)
+        var rows: [Row] = []
+        for path in scenarios {
+            let scenario = try ScenarioDefinition.load(path: path)
+            var scores: [RunScore] = []
+            for index in 0..<seeds {
+                let run = ScenarioRun(
+                    line: line, scenario: scenario, seed: scenario.seed &+ UInt64(index),
+                    speed: scenario.suggestedSpeed * speedFactor,
+                    directory: "\(workDirectory)/\(scenario.name)-\(index)")
+                logger.notice("scenario run", metadata: ["scenario.name": "\(scenario.name)", "seed.index": "\(index)"])
+                scores.append(try RunScore(try await run.run(logger: logger)))
+            }
+            rows.append(row(scenario.name, scores))
+        }
+        return rows
+    }
+
+    static func row(_ name: String, _ runs: [RunScore]) -> Row {
+        let process = runs.flatMap { $0.faults.filter { !$0.dataIntegrity } }
+        let quality = runs.flatMap { $0.faults.filter(\.dataIntegrity) }
+        let all = process + quality
+        let delays = process.compactMap(\.delaySamples).map(Double.init).sorted()
+        let seconds = process.compactMap(\.delaySeconds).sorted()
+        let samples = runs.reduce(0) { $0 + $1.inControlSamples }
+        return Row(
+            scenario: name, seeds: runs.count,
+            detectionRate: all.isEmpty ? nil : rate(all.map(\.detected)),
+            delaySamplesMedian: quantile(delays, 0.5), delaySamplesP90: quantile(delays, 0.9),
+            delaySecondsMedian: quantile(seconds, 0.5),
+            detectedBeforeFirstDefectRate: process.isEmpty ? nil : rate(process.map { $0.detected && $0.beforeFirstDefect }),
+            falseSignalsPer1000: samples == 0 ? 0 : Double(runs.reduce(0) { $0 + $1.falseSignals }) * 1000 / Double(samples),
+            heldLotsCorrectRate: rate(runs.map(\.heldLotsCorrect)),
+            qualityFaultsKeptOutRate: quality.isEmpty ? nil : rate(quality.map(\.keptOut)))
+    }
+
+    static func rate(_ flags: [Bool]) -> Double {
+        flags.isEmpty ? 0 : Double(flags.filter { $0 }.count) / Double(flags.count)
+    }
+
+    /// The R type-7 quantile (linear between order statistics) of sorted values.
+    static func quantile(_ sorted: [Double], _ p: Double) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let h = Double(sorted.count - 1) * p
+        let low = Int(h.rounded(.down))
+        let high = min(low + 1, sorted.count - 1)
+        return sorted[low] + (h - Double(low)) * (sorted[high] - sorted[low])
+    }
+
+    public static func json(_ rows: [Row]) -> String {
+        func number(_ value: Double?) -> String {
+            guard let value, value.isFinite else { return "null" }
+            return "\(value)"
+        }
+        let items = rows.map { row in
+            "{\"scenario\": \"\(row.scenario)\", \"seeds\": \(row.seeds), \"detection_rate\": \(number(row.detectionRate)), "
+                + "\"delay_samples_median\": \(number(row.delaySamplesMedian)), \"delay_samples_p90\": \(number(row.delaySamplesP90)), "
+                + "\"delay_seconds_median\": \(number(row.delaySecondsMedian)), "
+                + "\"detected_before_first_defect_rate\": \(number(row.detectedBeforeFirstDefectRate)), "
+                + "\"false_signals_per_1000\": \(number(row.falseSignalsPer1000)), "
+                + "\"held_lots_correct_rate\": \(number(row.heldLotsCorrectRate)), "
+                + "\"quality_faults_kept_out_rate\": \(number(row.qualityFaultsKeptOutRate))}"
+        }
+        return "[\n  " + items.joined(separator: ",\n  ") + "\n]"
+    }
+
+    public static func text(_ rows: [Row]) -> String {
+        func cell(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "-" }
+        var lines = [
+            "scenario                 seeds  detect  delay(med/p90 samples)  delay(med line s)  before-defect  false/1000  lots-ok  dq-kept-out"
+        ]
+        for row in rows {
+            lines.append(
+                row.scenario.padding(toLength: 24, withPad: " ", startingAt: 0) + " "
+                    + String(format: "%5d", row.seeds) + "  " + cell(row.detectionRate, "%6.2f") + "  "
+                    + (cell(row.delaySamplesMedian, "%.0f") + " / " + cell(row.delaySamplesP90, "%.0f"))
+                        .padding(toLength: 22, withPad: " ", startingAt: 0) + "  "
+                    + cell(row.delaySecondsMedian, "%17.0f") + "  " + cell(row.detectedBeforeFirstDefectRate, "%13.2f") + "  "
+                    + String(format: "%10.2f", row.falseSignalsPer1000) + "  " + String(format: "%7.2f", row.heldLotsCorrectRate)
+                    + "  " + cell(row.qualityFaultsKeptOutRate, "%11.2f"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
