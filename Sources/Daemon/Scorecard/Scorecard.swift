@@ -92,19 +92,22 @@ public enum Scorecard {
     }
 
     public static func text(_ rows: [Row]) -> String {
-        func cell(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "-" }
+        func cell(_ value: Double?, _ decimals: Int, _ width: Int) -> String {
+            let text = value.map { String(format: "%.\(decimals)f", $0) } ?? "-"
+            return String(repeating: " ", count: max(0, width - text.count)) + text
+        }
         var lines = [
-            "scenario                 seeds  detect  delay(med/p90 samples)  delay(med line s)  before-defect  false/1000  lots-ok  dq-kept-out"
+            "scenario                  seeds  detection  delay samples (med/p90)  delay line-s (med)  before defect  false /1000  lots ok  DQ kept out"
         ]
         for row in rows {
+            let delay = (row.delaySamplesMedian.map { String(format: "%.0f", $0) } ?? "-") + " / "
+                + (row.delaySamplesP90.map { String(format: "%.0f", $0) } ?? "-")
             lines.append(
-                row.scenario.padding(toLength: 24, withPad: " ", startingAt: 0) + " "
-                    + String(format: "%5d", row.seeds) + "  " + cell(row.detectionRate, "%6.2f") + "  "
-                    + (cell(row.delaySamplesMedian, "%.0f") + " / " + cell(row.delaySamplesP90, "%.0f"))
-                        .padding(toLength: 22, withPad: " ", startingAt: 0) + "  "
-                    + cell(row.delaySecondsMedian, "%17.0f") + "  " + cell(row.detectedBeforeFirstDefectRate, "%13.2f") + "  "
-                    + String(format: "%10.2f", row.falseSignalsPer1000) + "  " + String(format: "%7.2f", row.heldLotsCorrectRate)
-                    + "  " + cell(row.qualityFaultsKeptOutRate, "%11.2f"))
+                row.scenario.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%7d", row.seeds)
+                    + cell(row.detectionRate, 2, 11) + String(repeating: " ", count: max(0, 25 - delay.count)) + delay
+                    + cell(row.delaySecondsMedian, 0, 20) + cell(row.detectedBeforeFirstDefectRate, 2, 15)
+                    + cell(row.falseSignalsPer1000, 2, 13) + cell(row.heldLotsCorrectRate, 2, 9)
+                    + cell(row.qualityFaultsKeptOutRate, 2, 13))
         }
         return lines.joined(separator: "\n")
     }
