@@ -1,5 +1,3 @@
-import Foundation
-
 /// Order statistics of a sample (nearest-rank percentiles), as the table and JSON report them.
 enum Statistics {
     static func median(_ values: [Double]) -> Double {
@@ -18,7 +16,3 @@ enum Statistics {
     }
 }
 
-/// Writes a line to standard output at once (unbuffered, so progress shows under `make`).
-func say(_ line: String = "") {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}
