@@ -46,11 +46,25 @@ struct RecordWriter: Sendable {
     private func write(_ records: [PipelineRecord]) async -> [PipelineRecord] {
         var samples: [Sample] = []
         var failed: [PipelineRecord] = []
+        // Control limits depend on nothing else in the queue: all of a pass go in one durable
+        // transaction (the end of Phase I of many characteristics is one sync, not thousands).
+        let limits = records.compactMap { record -> ControlLimits? in
+            if case .limits(let limits) = record { limits } else { nil }
+        }
+        if !limits.isEmpty {
+            do {
+                try await store.save(limits: limits)
+            } catch {
+                logger.error("store write failed; will retry", metadata: ["error": "\(error)", "limits.waiting": "\(limits.count)"])
+                failed += limits.map(PipelineRecord.limits)
+            }
+        }
         for (index, record) in records.enumerated() {
             if case .sample(let sample) = record {
                 samples.append(sample)
                 continue
             }
+            if case .limits = record { continue }
             await flush(&samples)
             if !failed.isEmpty {
                 // Keep order: once something failed, everything after it waits too.

@@ -5,24 +5,35 @@ extension StoreWriter {
     /// current version is marked superseded. Audited with the approver. Returns the new id.
     @discardableResult
     public func save(limits: ControlLimits) throws -> Int64 {
-        let info = try characteristic(limits.characteristic)
-        let time = limits.approvedAt ?? limits.computedAt
+        try save(limits: [limits])[0]
+    }
+
+    /// Saves several control-limit versions in one durable transaction (the end of Phase I of
+    /// many characteristics at once costs one sync, not one per version). Returns the new ids.
+    @discardableResult
+    public func save(limits versions: [ControlLimits]) throws -> [Int64] {
+        let infos = try versions.map { try characteristic($0.characteristic) }
         return try write(.full) {
-            try connection.statement("""
-                UPDATE control_limit SET superseded_at = ? WHERE characteristic_id = ? AND statistic = ? AND superseded_at IS NULL
-                """).run(time, info.rowID, limits.statistic)
-            try connection.statement("""
-                INSERT INTO control_limit (characteristic_id, statistic, center, sigma, lcl, ucl, estimator, phase1_count,
-                    excluded, computed_at, approved_by, approved_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).run(info.rowID, limits.statistic, limits.center, limits.sigma, limits.lcl, limits.ucl, limits.estimator,
-                         limits.phase1Count, limits.excluded.map(String.init).joined(separator: ","), limits.computedAt,
-                         limits.approvedBy, limits.approvedAt)
-            let id = connection.lastInsertRowID
-            try audit(entity: "control_limit", entityID: id, lot: nil, action: limits.approvedBy == nil ? "compute" : "approve",
-                      to: "\(limits.characteristic) \(limits.statistic): \(limits.lcl.map { "\($0)" } ?? "-") / \(limits.center) / \(limits.ucl.map { "\($0)" } ?? "-")",
-                      actor: limits.approvedBy ?? configuration.systemActor, at: time)
-            return id
+            var ids: [Int64] = []
+            for (limits, info) in zip(versions, infos) {
+                let time = limits.approvedAt ?? limits.computedAt
+                try connection.statement("""
+                    UPDATE control_limit SET superseded_at = ? WHERE characteristic_id = ? AND statistic = ? AND superseded_at IS NULL
+                    """).run(time, info.rowID, limits.statistic)
+                try connection.statement("""
+                    INSERT INTO control_limit (characteristic_id, statistic, center, sigma, lcl, ucl, estimator, phase1_count,
+                        excluded, computed_at, approved_by, approved_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).run(info.rowID, limits.statistic, limits.center, limits.sigma, limits.lcl, limits.ucl, limits.estimator,
+                             limits.phase1Count, limits.excluded.map(String.init).joined(separator: ","), limits.computedAt,
+                             limits.approvedBy, limits.approvedAt)
+                let id = connection.lastInsertRowID
+                try audit(entity: "control_limit", entityID: id, lot: nil, action: limits.approvedBy == nil ? "compute" : "approve",
+                          to: "\(limits.characteristic) \(limits.statistic): \(limits.lcl.map { "\($0)" } ?? "-") / \(limits.center) / \(limits.ucl.map { "\($0)" } ?? "-")",
+                          actor: limits.approvedBy ?? configuration.systemActor, at: time)
+                ids.append(id)
+            }
+            return ids
         }
     }
 
