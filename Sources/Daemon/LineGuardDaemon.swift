@@ -121,7 +121,13 @@ public final class LineGuardDaemon: Sendable {
                 notifier: notifier, progress: progress,
                 status: {
                     let snapshot = progress.snapshot
-                    return "polling; \(snapshot.pollCycles) cycles, \(queue.droppedSamples) samples dropped"
+                    let store = progress.storeHealth
+                    if let since = store.failingSince {
+                        return "DEGRADED: store cannot write since \(TimeText.iso(since)) (\(store.lastError ?? "?")); "
+                            + "\(store.pendingRecords) records waiting in memory, \(store.lostSamples) samples lost; polling goes on"
+                    }
+                    return "polling; \(snapshot.pollCycles) cycles, \(snapshot.committedSamples) samples committed, "
+                        + "\(queue.droppedSamples + store.lostSamples) dropped"
                 }, logger: logger))
         if options.configurationPath != nil { services.append(ReloadService(reload: { await reload.reload() })) }
         if settings.retentionDays != nil { services.append(RetentionService(store: store, every: .seconds(3600), logger: logger)) }

@@ -22,7 +22,9 @@ enum DaemonMetrics {
     static func signal() { Counter(label: "lineguard_signals_total").increment() }
     static func defect() { Counter(label: "lineguard_defects_total").increment() }
     static func hold(count: Int = 1) { Counter(label: "lineguard_holds_total").increment(by: count) }
-    static func dropped(_ count: Int) { Counter(label: "lineguard_samples_dropped_total").increment(by: count) }
+    static func dropped(_ count: Int) {
+        Counter(label: "lineguard_samples_dropped_total", dimensions: [("reason", "queue")]).increment(by: count)
+    }
     static func skippedCycles(endpoint: String, _ count: Int) {
         Counter(label: "lineguard_poll_cycles_skipped_total", dimensions: [("endpoint", endpoint)]).increment(by: count)
     }
@@ -59,6 +61,17 @@ enum DaemonMetrics {
                     .increment(by: delta)
             }
         }
+    }
+
+    /// The store's health after a writer pass: degraded (1) while writes fail, the records
+    /// waiting in memory, and raw samples lost because the store refused their batch.
+    static func store(degraded: Bool, pending: Int, lostSamples: Int) {
+        Gauge(label: "lineguard_store_degraded").record(degraded ? 1 : 0)
+        Gauge(label: "lineguard_store_pending_records").record(pending)
+        if lostSamples > 0 {
+            Counter(label: "lineguard_samples_dropped_total", dimensions: [("reason", "store")]).increment(by: lostSamples)
+        }
+        if degraded { Counter(label: "lineguard_store_write_failures_total").increment() }
     }
 
     static func buildInfo(version: String) {

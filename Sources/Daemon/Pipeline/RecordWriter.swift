@@ -44,6 +44,29 @@ struct RecordWriter: Sendable {
 
     /// Writes records in order; returns those that failed and must be retried.
     private func write(_ records: [PipelineRecord]) async -> [PipelineRecord] {
+        var pass = Pass()
+        let failed = await write(records, pass: &pass)
+        let previous = progress.storePass(failed: pass.error, pending: failed.count, lostSamples: pass.lostSamples)
+        DaemonMetrics.store(degraded: pass.error != nil, pending: failed.count, lostSamples: pass.lostSamples)
+        if let error = pass.error, !previous.isDegraded {
+            logger.critical(
+                "store cannot write: polling and judging go on; defects, signals and holds wait in memory",
+                metadata: ["error": "\(error)", "records.waiting": "\(failed.count)"])
+        } else if pass.error == nil, previous.isDegraded {
+            logger.notice(
+                "store writes again: waiting records committed",
+                metadata: ["samples.lost": "\(progress.storeHealth.lostSamples)"])
+        }
+        return failed
+    }
+
+    /// What went wrong in one pass.
+    private struct Pass {
+        var error: (any Error)?
+        var lostSamples = 0
+    }
+
+    private func write(_ records: [PipelineRecord], pass: inout Pass) async -> [PipelineRecord] {
         var samples: [Sample] = []
         var failed: [PipelineRecord] = []
         // Control limits depend on nothing else in the queue: all of a pass go in one durable
@@ -55,17 +78,17 @@ struct RecordWriter: Sendable {
             do {
                 try await store.save(limits: limits)
             } catch {
-                logger.error("store write failed; will retry", metadata: ["error": "\(error)", "limits.waiting": "\(limits.count)"])
+                pass.error = error
                 failed += limits.map(PipelineRecord.limits)
             }
         }
-        for (index, record) in records.enumerated() {
+        for record in records {
             if case .sample(let sample) = record {
                 samples.append(sample)
                 continue
             }
             if case .limits = record { continue }
-            await flush(&samples)
+            await flush(&samples, pass: &pass)
             if !failed.isEmpty {
                 // Keep order: once something failed, everything after it waits too.
                 failed.append(record)
@@ -74,21 +97,18 @@ struct RecordWriter: Sendable {
             do {
                 try await store(record)
             } catch let partial as PartlyStored {
-                logger.error(
-                    "store write failed; will retry",
-                    metadata: ["error": "\(partial.error)", "records.waiting": "\(records.count - index)"])
+                pass.error = partial.error
                 failed.append(partial.remainder)
             } catch {
-                logger.error(
-                    "store write failed; will retry", metadata: ["error": "\(error)", "records.waiting": "\(records.count - index)"])
+                pass.error = error
                 failed.append(record)
             }
         }
-        await flush(&samples)
+        await flush(&samples, pass: &pass)
         return failed
     }
 
-    private func flush(_ samples: inout [Sample]) async {
+    private func flush(_ samples: inout [Sample], pass: inout Pass) async {
         guard !samples.isEmpty else { return }
         let clock = ContinuousClock()
         let start = clock.now
@@ -98,7 +118,10 @@ struct RecordWriter: Sendable {
             let elapsed = (clock.now - start).components
             DaemonMetrics.commit(seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18, rows: samples.count)
         } catch {
-            logger.error("sample batch lost", metadata: ["error": "\(error)", "samples.lost": "\(samples.count)"])
+            // Raw samples are the one kind of record the daemon may lose; counted, and the
+            // store's state says so (no log line per batch while the disk stays full).
+            pass.error = error
+            pass.lostSamples += samples.count
         }
         samples.removeAll(keepingCapacity: true)
     }
