@@ -80,7 +80,7 @@ import Testing
         #expect(final.defects.count > 0 && final.holds.count > 0 && final.dispositions.count > 0 && operations > 0)
 
         let runs = try UninterruptedReplay(path: line.database, characteristics: Self.characteristics, limits: limits, kills: kills)
-        #expect(runs.missing.isEmpty, "signals an uninterrupted chart raises away from any crash:\n\(runs.missing.prefix(20).joined(separator: "\n"))")
+        #expect(runs.missing.isEmpty, "signals an uninterrupted chart raises on committed points:\n\(runs.missing.prefix(20).joined(separator: "\n"))")
         #expect(runs.unexpected.isEmpty, "signals no uninterrupted chart raises:\n\(runs.unexpected.prefix(20).joined(separator: "\n"))")
         // A restart replays the latest stored samples through each chart, so a run that began
         // before a crash is still seen after it. (About 20-30 such runs per test; none would
@@ -88,18 +88,14 @@ import Testing
         #expect(runs.required > 0 && runs.acrossCrash > 0, "the reference must have signals to compare")
         #expect(runs.missedAcrossCrash.isEmpty, "runs that began before a crash and were not seen after it:\n\(runs.missedAcrossCrash.prefix(20).joined(separator: "\n"))")
         #expect(runs.samplesWithoutDefect.isEmpty, "committed out-of-spec samples without a defect:\n\(runs.samplesWithoutDefect.prefix(20).joined(separator: "\n"))")
-        withKnownIssue(
-            "a defect's sample commits before the defect: a kill between the two loses the defect for good",
-            isIntermittent: true
-        ) {
-            #expect(runs.defectsLostInFlight.isEmpty, "out-of-spec samples committed just before a kill, without their defect:\n\(runs.defectsLostInFlight.prefix(20).joined(separator: "\n"))")
-        }
         print(
             "crash trials: \(Self.trials) kills (\(earlyKills) during start-up), \(operations) hold+scrap operations, "
                 + "seed \(seed), \(String(format: "%.1f", Date().timeIntervalSince(started))) s; \(final.summary); "
-                + "reference signals: \(runs.required) away from crashes (\(runs.missing.count) missing), "
-                + "\(runs.acrossCrash) across a crash (\(runs.missedAcrossCrash.count) missed), \(runs.inFlight) last points before a kill; "
-                + "\(runs.outOfSpecSamples) out-of-spec samples, \(runs.defectsLostInFlight.count) without defect at a kill")
+                + "reference signals: \(runs.required) (\(runs.missing.count) missing), "
+                + "\(runs.acrossCrash) across a crash (\(runs.missedAcrossCrash.count) missed), \(runs.lastBeforeKill) on the last point before a kill, "
+                + "\(runs.signalsWithoutSample) recorded whose sample died in a kill; "
+                + "\(runs.outOfSpecSamples) out-of-spec samples (\(runs.outOfSpecLastBeforeKill) the last before a kill), "
+                + "\(runs.samplesWithoutDefect.count) without a defect")
     }
 
     static func currentLimits(_ path: String) throws -> [CharacteristicID: ControlLimits] {
