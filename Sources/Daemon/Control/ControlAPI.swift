@@ -24,7 +24,7 @@ struct ControlAPI: Sendable {
             try JSONReply(try StoreReader(path: databasePath).status())
         }
         router.post("/v1/lots/start") { request, context in
-            let body = try await request.decode(as: LotStartBody.self, context: context)
+            let body = try checked(try await request.decode(as: LotStartBody.self, context: context))
             let current = configuration.current
             guard let station = current.stations.first(where: { $0.name == body.station }) else {
                 throw HTTPError(.notFound, message: "unknown station \(body.station)")
@@ -47,7 +47,7 @@ struct ControlAPI: Sendable {
             return try JSONReply(ControlResult(ok: true, message: "lot \(lot) started at \(station.name)"))
         }
         router.post("/v1/lots/end") { request, context in
-            let body = try await request.decode(as: LotEndBody.self, context: context)
+            let body = try checked(try await request.decode(as: LotEndBody.self, context: context))
             guard let lot = lotBoard.set(nil, station: body.station) else {
                 throw HTTPError(.notFound, message: "station \(body.station) has no lot started through the API")
             }
@@ -56,7 +56,7 @@ struct ControlAPI: Sendable {
         }
         router.post("/v1/lots/:lot/hold") { request, context in
             let lot = try lotParameter(context)
-            let body = try await request.decode(as: HoldBody.self, context: context)
+            let body = try checked(try await request.decode(as: HoldBody.self, context: context))
             guard let record = try StoreReader(path: databasePath).lot(lot) else {
                 throw HTTPError(.notFound, message: "unknown lot \(lot)")
             }
@@ -73,12 +73,12 @@ struct ControlAPI: Sendable {
         }
         router.post("/v1/lots/:lot/release") { request, context in
             let lot = try lotParameter(context)
-            let body = try await request.decode(as: ReleaseBody.self, context: context)
+            let body = try checked(try await request.decode(as: ReleaseBody.self, context: context))
             return try await dispose(lot, .release, note: body.note, actor: body.actor)
         }
         router.post("/v1/lots/:lot/disposition") { request, context in
             let lot = try lotParameter(context)
-            let body = try await request.decode(as: DispositionBody.self, context: context)
+            let body = try checked(try await request.decode(as: DispositionBody.self, context: context))
             let disposition: Disposition
             switch body.as {
             case "release": disposition = .release
@@ -103,7 +103,7 @@ struct ControlAPI: Sendable {
             guard let id = context.parameters.get("id", as: Int64.self) else {
                 throw HTTPError(.badRequest, message: "signal id must be a number")
             }
-            let body = try await request.decode(as: AcknowledgeBody.self, context: context)
+            let body = try checked(try await request.decode(as: AcknowledgeBody.self, context: context))
             try await mapped {
                 try await store.acknowledge(
                     signal: id, assignableCause: body.cause, correctiveAction: body.action, actor: body.actor,
@@ -113,7 +113,7 @@ struct ControlAPI: Sendable {
         }
         router.post("/v1/limits/:characteristic/recompute") { request, context in
             let id = try characteristicParameter(context)
-            let body = try await request.decode(as: RecomputeBody.self, context: context)
+            let body = try checked(try await request.decode(as: RecomputeBody.self, context: context))
             guard let settings = configuration.current.characteristics.first(where: { $0.id == id }) else {
                 throw HTTPError(.notFound, message: "unknown characteristic \(id)")
             }
@@ -142,7 +142,7 @@ struct ControlAPI: Sendable {
         }
         router.post("/v1/limits/:characteristic/approve") { request, context in
             let id = try characteristicParameter(context)
-            let body = try await request.decode(as: ApproveBody.self, context: context)
+            let body = try checked(try await request.decode(as: ApproveBody.self, context: context))
             guard let proposal = proposals.take(id) else {
                 throw HTTPError(.conflict, message: "no recomputed limits of \(id) await approval (recompute first)")
             }
@@ -166,15 +166,28 @@ struct ControlAPI: Sendable {
         return router
     }
 
+    /// The body, once its free text passed `FreeText` (HTTP 400 otherwise).
+    private func checked<Body: CheckedBody>(_ body: Body) throws -> Body {
+        do {
+            try body.check()
+        } catch {
+            throw HTTPError(.badRequest, message: error.description)
+        }
+        return body
+    }
+
     private func lotParameter(_ context: BasicRequestContext) throws -> LotID {
-        guard let text = context.parameters.get("lot"), let lot = LotIdentifierText.validated(text) else {
+        // The CLI percent-encodes path segments: decode before checking.
+        guard let raw = context.parameters.get("lot"), let text = raw.removingPercentEncoding,
+            let lot = LotIdentifierText.validated(text)
+        else {
             throw HTTPError(.badRequest, message: "lot id must be 1-64 printable ASCII characters")
         }
         return lot
     }
 
     private func characteristicParameter(_ context: BasicRequestContext) throws -> CharacteristicID {
-        guard let text = context.parameters.get("characteristic"), !text.isEmpty else {
+        guard let raw = context.parameters.get("characteristic"), let text = raw.removingPercentEncoding, !text.isEmpty else {
             throw HTTPError(.badRequest, message: "characteristic id missing")
         }
         return CharacteristicID(text)

@@ -27,7 +27,8 @@ public struct ControlClient: Sendable {
         }
     }
 
-    /// Sends `method path` with an optional JSON body.
+    /// Sends `method path` with an optional JSON body; `path` must already be percent-encoded
+    /// (`lotPath` does it for lot ids).
     public func send(_ method: String, _ path: String, json: [String: String?]? = nil) throws(ControlClientError) -> Reply {
         var body = Data()
         if let json {
@@ -60,7 +61,7 @@ public struct ControlClient: Sendable {
             throw ControlClientError(
                 message: "cannot reach the daemon at \(socketPath): \(reason) (is `lineguard run` running with control_socket set, and are you in its group?)")
         }
-        var request = "\(method) \(pathOnly(path)) HTTP/1.1\r\nHost: lineguard\r\nConnection: close\r\n"
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: lineguard\r\nConnection: close\r\n"
         if json != nil { request += "Content-Type: application/json\r\n" }
         request += "Content-Length: \(body.count)\r\n\r\n"
         var bytes = Array(request.utf8) + Array(body)
@@ -80,10 +81,6 @@ public struct ControlClient: Sendable {
             response += buffer[0..<count]
         }
         return try parse(response)
-    }
-
-    private func pathOnly(_ path: String) -> String {
-        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     }
 
     private func parse(_ response: [UInt8]) throws(ControlClientError) -> Reply {

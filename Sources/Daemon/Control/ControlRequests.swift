@@ -57,3 +57,83 @@ struct ControlResult: Encodable, Sendable {
     var message: String
     var ids: [Int64] = []
 }
+
+/// Free text from a control-API client goes into the audit log, the logs and the dashboard:
+/// it must be printable (no control characters, so no forged log lines or terminal escapes)
+/// and of a sane length. A body that fails is refused whole (HTTP 400).
+enum FreeText {
+    static func check(_ text: String?, field: String, limit: Int = 500) throws(FreeTextError) {
+        guard let text else { return }
+        guard text.count <= limit else { throw FreeTextError(message: "\(field) is longer than \(limit) characters") }
+        guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
+            throw FreeTextError(message: "\(field) contains control characters")
+        }
+    }
+}
+
+struct FreeTextError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// A request body whose text fields are checked with `FreeText` before use.
+protocol CheckedBody {
+    func check() throws(FreeTextError)
+}
+
+extension LotStartBody: CheckedBody {
+    func check() throws(FreeTextError) {
+        try FreeText.check(actor, field: "actor", limit: 64)
+        try FreeText.check(kind, field: "kind", limit: 32)
+        try FreeText.check(station, field: "station", limit: 128)
+    }
+}
+
+extension LotEndBody: CheckedBody {
+    func check() throws(FreeTextError) {
+        try FreeText.check(actor, field: "actor", limit: 64)
+        try FreeText.check(station, field: "station", limit: 128)
+    }
+}
+
+extension HoldBody: CheckedBody {
+    func check() throws(FreeTextError) {
+        try FreeText.check(actor, field: "actor", limit: 64)
+        try FreeText.check(reason, field: "reason")
+    }
+}
+
+extension ReleaseBody: CheckedBody {
+    func check() throws(FreeTextError) {
+        try FreeText.check(actor, field: "actor", limit: 64)
+        try FreeText.check(note, field: "note")
+    }
+}
+
+extension DispositionBody: CheckedBody {
+    func check() throws(FreeTextError) {
+        try FreeText.check(actor, field: "actor", limit: 64)
+        try FreeText.check(note, field: "note")
+        try FreeText.check(concession, field: "concession", limit: 64)
+        try FreeText.check(grade, field: "grade", limit: 16)
+    }
+}
+
+extension AcknowledgeBody: CheckedBody {
+    func check() throws(FreeTextError) {
+        try FreeText.check(actor, field: "actor", limit: 64)
+        try FreeText.check(cause, field: "cause")
+        try FreeText.check(action, field: "action")
+    }
+}
+
+extension RecomputeBody: CheckedBody {
+    func check() throws(FreeTextError) {
+        try FreeText.check(actor, field: "actor", limit: 64)
+        try FreeText.check(window, field: "window", limit: 16)
+    }
+}
+
+extension ApproveBody: CheckedBody {
+    func check() throws(FreeTextError) { try FreeText.check(actor, field: "actor", limit: 64) }
+}
