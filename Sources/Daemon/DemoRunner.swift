@@ -32,7 +32,7 @@ public enum DemoRunner {
         let simulator = Process()
         simulator.executableURL = URL(fileURLWithPath: executable)
         simulator.arguments = [
-            "simulate", "--listen", "127.0.0.1:0", "--port-file", portFile, "--scenario", "filling-nozzle-step",
+            "simulate", "--listen", "127.0.0.1:0", "--port-file", portFile, "--wait-for-client", "--scenario", "filling-nozzle-step",
             "--speed", "\(speed)",
         ]
         _ = files.createFile(atPath: simulatorLog, contents: nil)

@@ -12,10 +12,12 @@ public enum SimulatorHost {
         let speed: Double
         let maxCycles: Int?
         let portFile: String?
+        let waitForClient: Bool
 
         /// Checks the listen address and loads the scenario (built-in name or file).
         public init(
-            listen: String, scenario: String, seed: UInt64?, speed: Double, maxCycles: Int?, portFile: String?
+            listen: String, scenario: String, seed: UInt64?, speed: Double, maxCycles: Int?, portFile: String?,
+            waitForClient: Bool = false
         ) throws(ConfigurationError) {
             guard let endpoint = Self.listenAddress(listen) else {
                 throw ConfigurationError(
@@ -29,6 +31,7 @@ public enum SimulatorHost {
             self.speed = speed
             self.maxCycles = maxCycles
             self.portFile = portFile
+            self.waitForClient = waitForClient
         }
 
         /// `host:port` with a port from 0 (any free port) to 65535.
@@ -95,7 +98,8 @@ public enum SimulatorHost {
             _ = rename(temporary, portFile)
         }
         let simulator = FillingSimulator(
-            scenario: request.scenario, speed: request.speed, maxCycles: request.maxCycles, server: server, logger: logger)
+            scenario: request.scenario, speed: request.speed, maxCycles: request.maxCycles,
+            waitForClient: request.waitForClient, server: server, logger: logger)
         do {
             _ = try await simulator.run()
         } catch is CancellationError {

@@ -10,13 +10,20 @@ public struct FillingSimulator: Sendable {
     public let speed: Double
     /// Stop after this many cycles (nil: run until cancelled).
     public let maxCycles: Int?
+    /// Start the line only once a client has sent its first request, so that a poller that
+    /// starts late sees the line from its first cell (tests and demos).
+    public let waitForClient: Bool
     private let server: ModbusServer
     private let logger: Logger
 
-    public init(scenario: FillingScenario, speed: Double, maxCycles: Int? = nil, server: ModbusServer, logger: Logger) {
+    public init(
+        scenario: FillingScenario, speed: Double, maxCycles: Int? = nil, waitForClient: Bool = false, server: ModbusServer,
+        logger: Logger
+    ) {
         self.scenario = scenario
         self.speed = speed
         self.maxCycles = maxCycles
+        self.waitForClient = waitForClient
         self.server = server
         self.logger = logger
     }
@@ -25,6 +32,10 @@ public struct FillingSimulator: Sendable {
     public func run() async throws -> [FillingTruthEvent] {
         var station = FillingStation(scenario: scenario)
         publish(station: station, heartbeat: 0)
+        if waitForClient {
+            logger.info("waiting for the first client request before starting the line")
+            while server.statistics.requests == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        }
         let cycleNanos = UInt64(scenario.cycleSeconds / speed * 1e9)
         let heartbeatNanos: UInt64 = 100_000_000
         let clock = ContinuousClock()

@@ -22,7 +22,7 @@ final class LineFixture {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let portFile = directory + "/port"
         simulator = try LineGuardProcess.start(
-            ["simulate", "--listen", "127.0.0.1:0", "--port-file", portFile, "--scenario", scenario, "--speed", "\(speed)"],
+            ["simulate", "--listen", "127.0.0.1:0", "--port-file", portFile, "--wait-for-client", "--scenario", scenario, "--speed", "\(speed)"],
             stderrPath: directory + "/simulator.log")
         var found: Int?
         for _ in 0..<200 {

@@ -30,6 +30,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write the bound port to this file once listening.")
     var portFile: String?
 
+    @Flag(name: .long, help: "Start the line only when the first client request arrives (tests, demos).")
+    var waitForClient = false
+
     @Option(name: .long, help: "Serve a whole line (seeds/lines/*.toml) instead of the filling station; --scenario is then a scenario file of seeds/scenarios.")
     var line: String?
 
@@ -67,7 +70,8 @@ struct SimulateCommand: AsyncParsableCommand {
         let request: SimulatorHost.Request
         do {
             request = try SimulatorHost.Request(
-                listen: listen, scenario: scenario, seed: seed, speed: speed, maxCycles: cycles, portFile: portFile)
+                listen: listen, scenario: scenario, seed: seed, speed: speed, maxCycles: cycles, portFile: portFile,
+                waitForClient: waitForClient)
         } catch {
             printError(error.description)
             throw ExitCode(2)

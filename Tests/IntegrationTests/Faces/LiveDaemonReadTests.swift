@@ -16,7 +16,7 @@ import FoundationXML
         let directory = try TemporaryDirectory()
         let portFile = directory.path + "/port"
         let simulator = try LineGuardProcess.start(
-            ["simulate", "--listen", "127.0.0.1:0", "--port-file", portFile, "--scenario", "filling-nozzle-step", "--speed", "20"],
+            ["simulate", "--listen", "127.0.0.1:0", "--port-file", portFile, "--wait-for-client", "--scenario", "filling-nozzle-step", "--speed", "20"],
             stderrPath: directory.path + "/simulator.log")
         defer { _ = simulator.stop() }
         var port: Int?
