@@ -100,7 +100,7 @@ public final class LineGuardDaemon: Sendable {
                     logger: logger.with("listener", "control")))
         }
         if let listen = settings.metricsListen, let text = options.metricsText,
-            let address = SimulatorHost.Request.listenAddress(listen)
+            let address = ListenAddress.parse(listen)
         {
             DaemonMetrics.buildInfo(version: LineGuardBuild.version)
             services.append(
@@ -109,7 +109,7 @@ public final class LineGuardDaemon: Sendable {
                     configuration: .init(address: .hostname(address.host, port: address.port), serverName: "lineguard"),
                     logger: logger.with("listener", "metrics")))
         }
-        if let listen = settings.dashboardListen, let address = SimulatorHost.Request.listenAddress(listen) {
+        if let listen = settings.dashboardListen, let address = ListenAddress.parse(listen) {
             services.append(
                 Application(
                     router: DashboardRoutes.router(databasePath: settings.database, configuration: { holder.current }),

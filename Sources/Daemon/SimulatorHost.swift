@@ -19,7 +19,7 @@ public enum SimulatorHost {
             listen: String, scenario: String, seed: UInt64?, speed: Double, maxCycles: Int?, portFile: String?,
             waitForClient: Bool = false
         ) throws(ConfigurationError) {
-            guard let endpoint = Self.listenAddress(listen) else {
+            guard let endpoint = ListenAddress.parse(listen) else {
                 throw ConfigurationError(
                     source: "--listen",
                     issues: [.init(keyPath: "listen", value: listen, expected: "host:port (port 0 for any free port)")])
@@ -32,16 +32,6 @@ public enum SimulatorHost {
             self.maxCycles = maxCycles
             self.portFile = portFile
             self.waitForClient = waitForClient
-        }
-
-        /// `host:port` with a port from 0 (any free port) to 65535.
-        static func listenAddress(_ text: String) -> ModbusEndpoint? {
-            guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
-                (0...65535).contains(port)
-            else { return nil }
-            var host = String(text[..<colon])
-            if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-            return host.isEmpty ? nil : ModbusEndpoint(host: host, port: port)
         }
     }
 

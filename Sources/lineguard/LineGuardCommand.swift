@@ -1,4 +1,5 @@
 import ArgumentParser
+import Daemon
 import Foundation
 
 /// `lineguard`: the one executable. Argument parsing only; the work is in `Daemon`.
@@ -33,7 +34,7 @@ struct LineGuardCommand: AsyncParsableCommand {
 
             Start with `lineguard demo`: a simulated filling station, the daemon, and what it found.
             """,
-        version: LineGuardVersion.current,
+        version: LineGuardBuild.version,
         subcommands: [
             RunCommand.self, StatusCommand.self, CheckConfigCommand.self, SimulateCommand.self, DemoCommand.self,
             HoldCommand.self, ReleaseCommand.self, DispositionCommand.self, LotCommand.self, SignalCommand.self,

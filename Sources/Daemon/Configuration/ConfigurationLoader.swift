@@ -109,11 +109,11 @@ public enum ConfigurationLoader {
         }
         let group = table.string("control_socket_group", required: false)
         let metrics = table.string("metrics_listen", required: false, expected: "\"host:port\", e.g. \"127.0.0.1:9464\"")
-        if let metrics, SimulatorHost.Request.listenAddress(metrics) == nil {
+        if let metrics, ListenAddress.parse(metrics) == nil {
             table.report("metrics_listen", expected: "\"host:port\", e.g. \"127.0.0.1:9464\"")
         }
         let dashboard = table.string("dashboard_listen", required: false, expected: "\"host:port\", e.g. \"127.0.0.1:8080\"")
-        if let dashboard, SimulatorHost.Request.listenAddress(dashboard) == nil {
+        if let dashboard, ListenAddress.parse(dashboard) == nil {
             table.report("dashboard_listen", expected: "\"host:port\", e.g. \"127.0.0.1:8080\"")
         }
         let retention = table.double("retention_days", required: false, expected: "a positive number of days")

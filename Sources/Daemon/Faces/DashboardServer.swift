@@ -13,7 +13,7 @@ public enum DashboardServer {
     public static func application(
         databasePath: String, configuration: DaemonConfiguration?, listen: String, portFile: String?, logger: Logger
     ) throws(FaceError) -> some ApplicationProtocol {
-        guard let address = SimulatorHost.Request.listenAddress(listen) else {
+        guard let address = ListenAddress.parse(listen) else {
             throw FaceError(.badArgument, "--listen '\(listen)' is not host:port (e.g. 127.0.0.1:8080, port 0 for any)")
         }
         return Application(

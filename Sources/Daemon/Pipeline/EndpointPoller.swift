@@ -26,7 +26,6 @@ struct EndpointPoller: Sendable {
     private var rejectedLot: [String: String] = [:]
     private var lastDeviceState: String?
     private var lastDeviceReport: Double = 0
-    private(set) var skippedCycles = 0
 
     /// - Parameters:
     ///   - carried: judges kept from before a reload (used only where the settings are equal).
@@ -90,7 +89,6 @@ struct EndpointPoller: Sendable {
                     next = next.advanced(by: plan.interval)
                     missed += 1
                 }
-                skippedCycles += missed
                 progress.skipped(cycles: missed)
                 DaemonMetrics.skippedCycles(endpoint: "\(plan.endpoint)", missed)
             }
