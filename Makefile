@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/lineguard
 PYMODBUS := pymodbus>=3.16,<4
 
-.PHONY: all build test test-sanitize demo deps deps-test install bench clean help
+.PHONY: all build test test-sanitize demo deps deps-test install bench faults soak fuzz fuzz-short clean help
 
 all: build
 
@@ -17,6 +17,9 @@ help:
 	@echo "make test   - install what is missing and run every test"
 	@echo "make build  - debug build of the lineguard executable"
 	@echo "make test-sanitize - the test suite under ThreadSanitizer and AddressSanitizer"
+	@echo "make faults - the fault campaign: daemon against the simulated line injecting link and device faults"
+	@echo "make soak   - 30 minutes of accelerated line with repeating faults; memory and fds must stay flat"
+	@echo "make fuzz   - libFuzzer on decoding/planner, configuration, analyze CSV, control API bodies (FUZZ_SECONDS each)"
 	@echo "make bench  - release benchmarks with same-run baselines (writes Benchmarks/results/latest.json)"
 	@echo "make install - release build, systemd unit, sysusers/tmpfiles entries, example configuration"
 
@@ -86,7 +89,29 @@ demo: build
 	$(BIN) demo --directory demo-output
 	@echo
 	@sh Tests/IntegrationTests/Dashboard/screenshot.sh $(BIN) demo-output/lineguard-demo.sqlite demo-output/pictures
-	@echo "(re-read with: $(BIN) status --db demo-output/lineguard-demo.sqlite; $(BIN) lot show FIL-000002 --db demo-output/lineguard-demo.sqlite)"
+	@echo "(re-read with: $(BIN) status --db demo-output/lineguard-demo.sqlite; $(BIN) lot show CR-000001 --db demo-output/lineguard-demo.sqlite)"
+
+# The fault campaign (issue 10): the whole line on loopback while the simulator injects, one at
+# a time, a device offline for 30 s, slow and late replies, exception bursts, garbage, truncated
+# frames, a half-open connection and a PLC restart; exit status 1 when a check fails. A short
+# version runs in `make test` (IntegrationTests/FaultCampaignTests). Run it on an idle machine:
+# "other stations lost no units" cannot tell a fault from a starved box.
+faults: build
+	$(BIN) faults run --scenario seeds/scenarios/fault-campaign.toml
+
+# The soak (not in CI): SOAK_MINUTES of accelerated line with the campaign's faults repeating;
+# resident memory and file descriptors sampled every 10 s (see scripts/soak.sh).
+SOAK_MINUTES ?= 30
+soak: build
+	LINEGUARD_BIN=$(CURDIR)/$(BIN) scripts/soak.sh $(SOAK_MINUTES)
+
+# libFuzzer (issue 10): the Fuzz package's targets (register decoding and the request planner,
+# the configuration loader, the analyze CSV reader, the control API's bodies and path
+# parameters), each for FUZZ_SECONDS with AddressSanitizer, from the committed corpus; a crash
+# leaves its input in Fuzz/crashes/TARGET/ and fails the run. `make test` runs a short pass.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 # Installs the release binary, the systemd unit with its sysusers.d and tmpfiles.d entries, and
 # the example configuration (never over an existing one). PREFIX and DESTDIR as usual.

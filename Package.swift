@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "ModbusKit", targets: ["ModbusKit"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "LineModel", targets: ["LineModel"]),
+        // For the Fuzz package (its targets reach the configuration loader and the control API).
+        .library(name: "Daemon", targets: ["Daemon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -68,12 +70,16 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
-            // config/demo.toml and the filling scenarios of seeds/scenarios, compiled in
-            // (the files in Resources/ are links to them).
+            // config/demo.toml and the filling scenarios, the reference line with its generated
+            // configuration and the demo's scenario mix, compiled in (the files in Resources/ are
+            // links to them), so that `lineguard demo` needs nothing but the executable.
             resources: [
                 .embedInCode("Resources/demo.toml"),
                 .embedInCode("Resources/filling-nozzle-step.toml"),
                 .embedInCode("Resources/filling-baseline.toml"),
+                .embedInCode("Resources/reference-line.toml"),
+                .embedInCode("Resources/reference-line.lineguard.toml"),
+                .embedInCode("Resources/demo-mix.toml"),
             ],
             swiftSettings: strict),
         .executableTarget(

@@ -54,12 +54,17 @@ public final class LineGuardDaemon: Sendable {
         try await store.sync(line: configuration.lineDescription, at: Clocks.wallNow())
         let databasePath = settings.database
         let storedLimits: @Sendable (CharacteristicID) -> ControlLimits? = { id in
-            try? StoreReader(path: databasePath).currentLimits(id, statistic: "x")
+            // The individuals chart's limits, on the scale the chart was configured with (`x`, or
+            // `ln_x` with transform = "log"); LiveChart ignores limits of the other scale.
+            let reader = try? StoreReader(path: databasePath)
+            return (try? reader?.currentLimits(id, statistic: "x")) ?? (try? reader?.currentLimits(id, statistic: "ln_x")) ?? nil
         }
         // Enough for the longest run rule (Nelson 7: 15 points) and for EWMA/CUSUM to settle.
         let storedHistory: @Sendable (CharacteristicID) -> [Sample] = { id in
             (try? StoreReader(path: databasePath).latestSamples(characteristic: id, count: 200)) ?? []
         }
+        let multivariate = MultivariateHub.restored(
+            configuration.multivariate, databasePath: databasePath, latest: storedHistory, logger: logger)
         let holder = ConfigurationHolder(configuration)
         let queue = RecordQueue(sampleCapacity: settings.queueCapacity, batchRows: settings.commitMaxRows)
         let progress = PipelineProgress()
@@ -72,12 +77,16 @@ public final class LineGuardDaemon: Sendable {
         let writer = RecordWriter(
             queue: queue, store: store, interval: .milliseconds(settings.commitIntervalMilliseconds), progress: progress,
             onHold: { lot, station in interlocks.lotHeld(lot, station: station) },
-            stationOf: { holder.station(of: $0) }, logger: logger)
+            stationOf: { id in holder.station(of: id) ?? holder.current.multivariate.first { $0.id == id }?.station },
+            logger: logger, spillBytes: settings.spillBytes)
+        // Records a full disk left in the spill go into the database before anything polls
+        // (frozen limits and lot starts among them).
+        await writer.replaySpill()
         let plans = AcquisitionPlan.plans(for: configuration)
         let characteristicCount = configuration.characteristics.count
         let polling = PollingService(
             plans: plans, registry: registry, queue: queue, progress: progress, lotBoard: lotBoard,
-            limitUpdates: limitUpdates, storedLimits: storedLimits, storedHistory: storedHistory,
+            limitUpdates: limitUpdates, storedLimits: storedLimits, storedHistory: storedHistory, multivariate: multivariate,
             logger: logger,
             onStarted: {
                 notifier.notify("READY=1\nSTATUS=polling \(plans.count) endpoint(s), \(characteristicCount) characteristic(s)")

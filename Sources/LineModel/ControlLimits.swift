@@ -20,11 +20,14 @@ public struct ControlLimits: Sendable, Hashable {
     /// Who approved them (`system` for the automatic first Phase I), and when.
     public var approvedBy: String?
     public var approvedAt: Double?
+    /// The lag-1 autocorrelation estimated in Phase I, for charts of autocorrelated values
+    /// (`autocorrelation = "ar1"`; nil when values are charted as independent).
+    public var autocorrelation: Double?
 
     public init(
         characteristic: CharacteristicID, statistic: String, center: Double, sigma: Double,
         lcl: Double?, ucl: Double?, estimator: String, phase1Count: Int, excluded: [Int] = [],
-        computedAt: Double, approvedBy: String? = nil, approvedAt: Double? = nil
+        computedAt: Double, approvedBy: String? = nil, approvedAt: Double? = nil, autocorrelation: Double? = nil
     ) {
         self.characteristic = characteristic
         self.statistic = statistic
@@ -38,5 +41,6 @@ public struct ControlLimits: Sendable, Hashable {
         self.computedAt = computedAt
         self.approvedBy = approvedBy
         self.approvedAt = approvedAt
+        self.autocorrelation = autocorrelation
     }
 }

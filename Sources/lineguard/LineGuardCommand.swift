@@ -41,6 +41,7 @@ struct LineGuardCommand: AsyncParsableCommand {
             ReloadCommand.self, LimitsCommand.self, LotsFaceCommand.self, SignalsFaceCommand.self,
             DefectsFaceCommand.self, CapabilityFaceCommand.self, ExportFaceCommand.self, ChartFaceCommand.self,
             DashboardFaceCommand.self, AnalyzeCommand.self, ARLCommand.self, DesignCommand.self, ScenariosCommand.self,
+            FaultsCommand.self,
         ])
 }
 

@@ -1,29 +1,44 @@
 import Foundation
 import Testing
 
-/// The scorecard on a small seed count: the gross nozzle step through the simulated reference
+/// The scorecard on a small seed count (CI): three scenarios through the simulated reference
 /// line and the full daemon, scored against the ground truth, JSON keys as issue 7 fixes them.
+/// The 20-seed table is `lineguard scenarios run --all --seeds 20 --jobs 6` (README).
 @Suite struct ScorecardTests {
-    @Test(.timeLimit(.minutes(2))) func grossNozzleStepIsDetectedAndScored() throws {
+    @Test(.timeLimit(.minutes(3))) func faultsAreCaughtAndInControlSignalsStayNearTheDesign() throws {
         let directory = try TemporaryDirectory()
         let root = SkeletonEndToEndTests.repoFile("")
         let result = try LineGuardProcess.run([
-            "scenarios", "run", "nozzle-step-gross", "--seeds", "1", "--speed-factor", "4", "--format", "json",
+            "scenarios", "run", "nozzle-step-gross", "nozzle-step-subtle", "di-nan", "--seeds", "1", "--jobs", "3",
+            "--speed-factor", "2", "--format", "json",
             "--line", root + "/seeds/lines/reference-line.toml", "--scenario-directory", root + "/seeds/scenarios",
             "--work-directory", directory.path,
         ])
         #expect(result.status == 0, "\(result.stderr.suffix(2000))")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        let row = try #require(rows.first)
-        for key in [
-            "scenario", "seeds", "detection_rate", "delay_samples_median", "delay_samples_p90", "delay_seconds_median",
-            "detected_before_first_defect_rate", "false_signals_per_1000", "held_lots_correct_rate",
-            "quality_faults_kept_out_rate",
-        ] {
-            #expect(row.keys.contains(key), "missing \(key)")
+        #expect(rows.count == 3)
+        for row in rows {
+            for key in [
+                "scenario", "seeds", "detection_rate", "delay_samples_median", "delay_samples_p90", "delay_seconds_median",
+                "detected_before_first_defect_rate", "false_signals_per_1000", "design_false_signals_per_1000",
+                "held_lots_correct_rate", "quality_faults_kept_out_rate",
+            ] {
+                #expect(row.keys.contains(key), "missing \(key) in \(row)")
+            }
+            #expect(row["detection_rate"] as? Double == 1.0, "\(row)")
+            #expect(row["held_lots_correct_rate"] as? Double == 1.0, "\(row)")
+            // One seed is noisy; the charts' design is ~6 per 1000 on this line (the old
+            // I-MR-everywhere configuration gave 55-123).
+            let measured = row["false_signals_per_1000"] as? Double ?? 99
+            let design = row["design_false_signals_per_1000"] as? Double ?? 0
+            #expect(design > 0 && measured < 2 * design, "\(row)")
         }
-        #expect(row["scenario"] as? String == "nozzle-step-gross")
-        #expect(row["detection_rate"] as? Double == 1.0, "\(row)")
-        #expect((row["delay_samples_median"] as? Double ?? 99) <= 2, "a gross step is caught at its first cell or the next")
+        let byName = Dictionary(uniqueKeysWithValues: rows.map { ($0["scenario"] as? String ?? "?", $0) })
+        let gross = try #require(byName["nozzle-step-gross"])
+        #expect((gross["delay_samples_median"] as? Double ?? 99) <= 2, "a gross step is caught at its first cell or the next")
+        let subtle = try #require(byName["nozzle-step-subtle"])
+        #expect(subtle["detected_before_first_defect_rate"] as? Double == 1.0, "\(subtle)")
+        let nan = try #require(byName["di-nan"])
+        #expect(nan["quality_faults_kept_out_rate"] as? Double == 1.0, "\(nan)")
     }
 }

@@ -9,6 +9,11 @@ enum Fixtures {
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
+    /// The line study of the reference line (computed once: ~10 s in a debug build).
+    static let study: LineStudy = {
+        do { return try LineStudy(line: line) } catch { fatalError("the line study failed: \(error)") }
+    }()
+
     static let line: LineDefinition = {
         do { return try LineDefinition.load(path: path("seeds/lines/reference-line.toml")) } catch {
             fatalError("reference line does not load: \(error)")

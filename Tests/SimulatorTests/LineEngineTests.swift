@@ -119,9 +119,9 @@ import Testing
         let lateMean: Double = late.reduce(0, +) / Double(late.count)
         #expect(lateMean > earlyMean + 3)
         #expect(truth.contains { $0.event == "out_of_spec" && $0.characteristic == "burr" })
-        let ripple = try Fixtures.scenario("calender-wear")
-        let calendered = try Fixtures.play(ripple, seconds: 23000).records.filter { $0.station == "calendering" }
-        #expect(!calendered.contains { $0.lineTime >= 21600 && $0.lineTime < 22200 })
-        #expect(calendered.contains { $0.lineTime >= 22200 })
+        let ripple = try Fixtures.scenario("calender-ripple")
+        let calendered = try Fixtures.play(ripple, seconds: 5000).records.filter { $0.station == "calendering" }
+        #expect(!calendered.contains { $0.lineTime >= 3600 && $0.lineTime < 4200 })
+        #expect(calendered.contains { $0.lineTime >= 4200 })
     }
 }

@@ -20,6 +20,12 @@ public enum ConfigurationLoader {
 
     /// Loads configuration text; `source` names it in messages.
     public static func load(text: String, source: String) throws(ConfigurationError) -> DaemonConfiguration {
+        if let (line, column) = TOMLHeaderGuard.firstUnsafeHeader(in: text) {
+            throw ConfigurationError(
+                source: source,
+                issues: [.init(keyPath: "(syntax, line \(line), column \(column))", value: nil,
+                               expected: "valid TOML: a table name starts with a letter, digit, _, - or a quote")])
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
@@ -32,7 +38,7 @@ public enum ConfigurationLoader {
         }
         let issues = IssueCollector()
         let reader = TableReader(table: root, path: "", issues: issues)
-        let configuration = parse(reader)
+        let configuration = MultivariateTableParser(root: root, issues: issues).adding(to: parse(reader), reader: reader)
         reader.finish()
         if let configuration, issues.issues.isEmpty {
             return configuration
@@ -118,12 +124,14 @@ public enum ConfigurationLoader {
         }
         let retention = table.double("retention_days", required: false, expected: "a positive number of days")
         if let retention, retention <= 0 { table.report("retention_days", expected: "a positive number of days") }
+        let spillBytes = table.int("spill_bytes", required: false, in: 65_536...1_073_741_824)
         guard let database else { return nil }
         return DaemonSettings(
             database: database, logLevel: logLevel ?? "info", commitIntervalMilliseconds: interval ?? 250,
             commitMaxRows: maxRows ?? 5_000, queueCapacity: capacity ?? 1_000_000,
             controlSocket: socket.flatMap { $0.isEmpty ? nil : $0 }, controlSocketGroup: group ?? "lineguard",
-            metricsListen: metrics, dashboardListen: dashboard, retentionDays: retention)
+            metricsListen: metrics, dashboardListen: dashboard, retentionDays: retention,
+            spillBytes: spillBytes ?? DaemonSettings.defaultSpillBytes)
     }
 
     private static func parseDevice(_ table: TableReader) -> DeviceSettings? {
@@ -151,10 +159,15 @@ public enum ConfigurationLoader {
         if let value = table.int("max_bits", required: false, in: 1...2000) { options.maxBitsPerRequest = value }
         if let value = table.int("max_gap", required: false, in: 0...124) { options.maxGap = value }
         if let value = table.bool("one_request_per_value", required: false) { options.oneRequestPerValue = value }
-        guard let name, let endpoint else { return nil }
-        return DeviceSettings(
+        guard let name, let endpoint else {
+            skipDeviceQualitySources(table)
+            return nil
+        }
+        var device = DeviceSettings(
             name: name, endpoint: endpoint, unit: UInt8(unit ?? 1), addressBase: base ?? 0,
             pollIntervalMilliseconds: interval ?? 1000, byteOrder: order ?? .abcd, options: options)
+        guard parseDeviceQualitySources(table, into: &device) else { return nil }
+        return device
     }
 
     private static func parseStation(
@@ -177,7 +190,7 @@ public enum ConfigurationLoader {
 
     /// A register source: `device` (or the default), `register`, `address`, `type`, and for
     /// strings `registers`.
-    private static func parseSource(
+    static func parseSource(
         _ table: TableReader, deviceKey: Bool, devices: [String: DeviceSettings], declared: Set<String>,
         defaultDevice: DeviceSettings?, allowString: Bool
     ) -> RegisterSource? {
@@ -317,16 +330,20 @@ public enum ConfigurationLoader {
         let ruleSet = table.choice("rule_set", required: false, RuleSetName.allCases.map(\.rawValue), RuleSetName.init(rawValue:))
         let rules = parseRules(table, ruleSet: ruleSet ?? .we)
         let hold = table.bool("hold_on_signal", required: false)
+        let dataQuality = parseCharacteristicQuality(
+            table, device: source.flatMap { devices[$0.device] }, hasSequence: table.has("sequence"))
+        let model = parseChartModel(table, chart: chart, rules: rules)
         let low = table.string("defect_code_low", required: false, expected: "a defect code such as \"FILL.UNDER\"")
         let high = table.string("defect_code_high", required: false, expected: "a defect code such as \"FILL.OVER\"")
         let severity = table.choice("severity", required: false, Severity.allCases.map(\.rawValue), Severity.init(rawValue:))
         guard let id, let station, stations.contains(station), let unit, let source, specOK, sequenceOK, let rules,
-            frozenAfter == nil || sequence == nil
+            frozenAfter == nil || sequence == nil, let model
         else {
             return nil
         }
+        guard let dataQuality else { return nil }
         let code = id.uppercased().replacingOccurrences(of: ".", with: "_")
-        return CharacteristicSettings(
+        var settings = CharacteristicSettings(
             id: CharacteristicID(id), station: station, equipment: equipment, device: source.device, kind: source.kind,
             address: source.address, type: source.type, order: source.order, scale: scale, offset: offset, unit: unit,
             physicalRange: range, frozenAfter: frozenAfter, spec: SpecLimits(lsl: lsl, usl: usl, target: target),
@@ -334,6 +351,9 @@ public enum ConfigurationLoader {
             chart: chart ?? .imr, drift: drift, phase1: phase1 ?? 25, ruleSet: ruleSet ?? .we, rules: rules,
             holdOnSignal: hold ?? false, defectCodeLow: low ?? "\(code).LOW", defectCodeHigh: high ?? "\(code).HIGH",
             severity: severity ?? .major)
+        settings.model = model
+        dataQuality.apply(to: &settings)
+        return settings
     }
 
     private static func parseInterlock(

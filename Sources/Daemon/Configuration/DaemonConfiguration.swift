@@ -10,6 +10,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var stations: [StationSettings]
     public var characteristics: [CharacteristicSettings]
     public var interlocks: [InterlockSettings]
+    /// `[[multivariate]]`: Hotelling T2 charts over several characteristics.
+    public var multivariate: [MultivariateSettings] = []
 
     /// The line as the store records it.
     public var lineDescription: LineDescription {
@@ -22,7 +24,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
                         characteristics.contains { $0.station == station.name && $0.device == device.name }
                             || station.lot?.device == device.name
                     }.map { DeviceDescription(name: $0.name, endpoint: $0.endpoint.description, unit: $0.unit) },
-                    characteristics: characteristics.filter { $0.station == station.name }.map(\.description))
+                    characteristics: characteristics.filter { $0.station == station.name }.map(\.description)
+                        + multivariate.filter { $0.station == station.name }.map(\.description))
             })
     }
 
@@ -51,6 +54,12 @@ public struct DaemonSettings: Sendable, Hashable {
     public var dashboardListen: String?
     /// Raw samples older than this many days are pruned (nil: kept for ever).
     public var retentionDays: Double?
+    /// Size of the durable spill beside the database (`<database>.spill`), allocated at
+    /// start: where defects, signals, holds and lot changes wait while the disk is full.
+    public var spillBytes: Int = DaemonSettings.defaultSpillBytes
+
+    /// `spill_bytes` when the configuration does not set it: 8 MiB.
+    public static let defaultSpillBytes = 8 * 1024 * 1024
 }
 
 /// `[line]`.
@@ -69,6 +78,10 @@ public struct DeviceSettings: Sendable, Hashable {
     public var pollIntervalMilliseconds: Int
     public var byteOrder: ByteOrder
     public var options: DeviceOptions
+    /// A register the controller changes while alive (nil: not watched).
+    public var heartbeat: HeartbeatSettings? = nil
+    /// A status word whose bits say whether the device's data is valid (nil: not read).
+    public var status: StatusWordSettings? = nil
 }
 
 /// `[[stations]]`.
@@ -122,6 +135,14 @@ public struct CharacteristicSettings: Sendable, Hashable {
     public var defectCodeLow: String
     public var defectCodeHigh: String
     public var severity: Severity
+    /// The instrument's own valid/invalid flag, read with the value (nil: none).
+    public var quality: QualityFlagSettings? = nil
+    /// With a `sequence`: the value is `frozen` when it repeats unchanged for this many units
+    /// in a row (nil: never). Continuous values use `frozenAfter` (polls) instead.
+    public var frozenAfterUnits: Int? = nil
+    /// How values are modelled for the charts (sigma estimator, MR chart, autocorrelation,
+    /// transform).
+    public var model = ChartModelSettings()
 
     public var description: CharacteristicDescription {
         CharacteristicDescription(

@@ -17,14 +17,16 @@ struct ControlAPI: Sendable {
     let proposals: LimitProposals
     let reload: @Sendable () async -> ReloadOutcome
     let logger: Logger
+    /// Who may declare which actor (F1); the daemon's own user may act for anyone.
+    let actorPolicy = ControlActorPolicy(daemonUID: UInt32(geteuid()))
 
-    func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    func router() -> Router<ControlRequestContext> {
+        let router = Router(context: ControlRequestContext.self)
         router.get("/v1/status") { _, _ in
             try JSONReply(try StoreReader(path: databasePath).status())
         }
         router.post("/v1/lots/start") { request, context in
-            let body = try checked(try await request.decode(as: LotStartBody.self, context: context))
+            let body = try await checked(try await request.decode(as: LotStartBody.self, context: context), context)
             let current = configuration.current
             guard let station = current.stations.first(where: { $0.name == body.station }) else {
                 throw HTTPError(.notFound, message: "unknown station \(body.station)")
@@ -47,7 +49,7 @@ struct ControlAPI: Sendable {
             return try JSONReply(ControlResult(ok: true, message: "lot \(lot) started at \(station.name)"))
         }
         router.post("/v1/lots/end") { request, context in
-            let body = try checked(try await request.decode(as: LotEndBody.self, context: context))
+            let body = try await checked(try await request.decode(as: LotEndBody.self, context: context), context)
             guard let lot = lotBoard.set(nil, station: body.station) else {
                 throw HTTPError(.notFound, message: "station \(body.station) has no lot started through the API")
             }
@@ -56,7 +58,7 @@ struct ControlAPI: Sendable {
         }
         router.post("/v1/lots/:lot/hold") { request, context in
             let lot = try lotParameter(context)
-            let body = try checked(try await request.decode(as: HoldBody.self, context: context))
+            let body = try await checked(try await request.decode(as: HoldBody.self, context: context), context)
             guard let record = try StoreReader(path: databasePath).lot(lot) else {
                 throw HTTPError(.notFound, message: "unknown lot \(lot)")
             }
@@ -73,12 +75,12 @@ struct ControlAPI: Sendable {
         }
         router.post("/v1/lots/:lot/release") { request, context in
             let lot = try lotParameter(context)
-            let body = try checked(try await request.decode(as: ReleaseBody.self, context: context))
+            let body = try await checked(try await request.decode(as: ReleaseBody.self, context: context), context)
             return try await dispose(lot, .release, note: body.note, actor: body.actor)
         }
         router.post("/v1/lots/:lot/disposition") { request, context in
             let lot = try lotParameter(context)
-            let body = try checked(try await request.decode(as: DispositionBody.self, context: context))
+            let body = try await checked(try await request.decode(as: DispositionBody.self, context: context), context)
             let disposition: Disposition
             switch body.as {
             case "release": disposition = .release
@@ -103,7 +105,7 @@ struct ControlAPI: Sendable {
             guard let id = context.parameters.get("id", as: Int64.self) else {
                 throw HTTPError(.badRequest, message: "signal id must be a number")
             }
-            let body = try checked(try await request.decode(as: AcknowledgeBody.self, context: context))
+            let body = try await checked(try await request.decode(as: AcknowledgeBody.self, context: context), context)
             try await mapped {
                 try await store.acknowledge(
                     signal: id, assignableCause: body.cause, correctiveAction: body.action, actor: body.actor,
@@ -113,7 +115,7 @@ struct ControlAPI: Sendable {
         }
         router.post("/v1/limits/:characteristic/recompute") { request, context in
             let id = try characteristicParameter(context)
-            let body = try checked(try await request.decode(as: RecomputeBody.self, context: context))
+            let body = try await checked(try await request.decode(as: RecomputeBody.self, context: context), context)
             guard let settings = configuration.current.characteristics.first(where: { $0.id == id }) else {
                 throw HTTPError(.notFound, message: "unknown characteristic \(id)")
             }
@@ -125,12 +127,13 @@ struct ControlAPI: Sendable {
             } ?? settings.phase1
             let samples = try StoreReader(path: databasePath).samples(characteristic: id, from: 0, to: Clocks.wallNow() + 1)
             let values = Array(samples.filter(\.quality.isGood).suffix(window).map(\.value))
-            guard values.count == window, let (center, sigma) = LiveChart.estimate(values) else {
+            guard values.count == window, let estimate = LiveChart.estimate(values, model: settings.model) else {
                 throw HTTPError(
                     .conflict, message: "\(id) has \(values.count) good samples with spread; \(window) are needed")
             }
             let proposal = LiveChart.limits(
-                characteristic: id, center: center, sigma: sigma, count: window, at: Clocks.wallNow(), approvedBy: nil)
+                characteristic: id, estimate: estimate, model: settings.model, count: window, at: Clocks.wallNow(),
+                approvedBy: nil)
             proposals.set(proposal, for: id)
             logger.notice("control limits recomputed, awaiting approval", metadata: ["characteristic.id": "\(id)", "actor": "\(body.actor)"])
             let x = proposal[0]
@@ -142,7 +145,7 @@ struct ControlAPI: Sendable {
         }
         router.post("/v1/limits/:characteristic/approve") { request, context in
             let id = try characteristicParameter(context)
-            let body = try checked(try await request.decode(as: ApproveBody.self, context: context))
+            let body = try await checked(try await request.decode(as: ApproveBody.self, context: context), context)
             guard let proposal = proposals.take(id) else {
                 throw HTTPError(.conflict, message: "no recomputed limits of \(id) await approval (recompute first)")
             }
@@ -166,31 +169,44 @@ struct ControlAPI: Sendable {
         return router
     }
 
-    /// The body, once its free text passed `FreeText` (HTTP 400 otherwise).
-    private func checked<Body: CheckedBody>(_ body: Body) throws -> Body {
+    /// The body, once its free text passed `FreeText` (HTTP 400 otherwise) and the caller may
+    /// use its actor (`ControlActorPolicy`, HTTP 403 otherwise); its actor is then the text the
+    /// audit log records: the declared name with the caller's uid and login name.
+    private func checked<Body: CheckedBody>(_ body: Body, _ context: ControlRequestContext) async throws -> Body {
         do {
             try body.check()
         } catch {
             throw HTTPError(.badRequest, message: error.description)
         }
-        return body
+        let peer = await PeerCredentials.of(context.channel)
+        switch actorPolicy.admit(declared: body.actor, peer: peer) {
+        case .success(let recorded):
+            var admitted = body
+            admitted.actor = recorded
+            return admitted
+        case .failure(let refusal):
+            logger.warning(
+                "control request refused: actor not the caller's",
+                metadata: [
+                    "actor": "\(body.actor)", "peer.uid": "\(peer.map { String($0.uid) } ?? "unknown")",
+                    "peer.pid": "\(peer.map { String($0.pid) } ?? "unknown")",
+                ])
+            throw HTTPError(.forbidden, message: refusal.message)
+        }
     }
 
-    private func lotParameter(_ context: BasicRequestContext) throws -> LotID {
-        // The CLI percent-encodes path segments: decode before checking.
-        guard let raw = context.parameters.get("lot"), let text = raw.removingPercentEncoding,
-            let lot = LotIdentifierText.validated(text)
-        else {
+    private func lotParameter(_ context: ControlRequestContext) throws -> LotID {
+        guard let lot = ControlPathParameter.lot(context.parameters.get("lot")) else {
             throw HTTPError(.badRequest, message: "lot id must be 1-64 printable ASCII characters")
         }
         return lot
     }
 
-    private func characteristicParameter(_ context: BasicRequestContext) throws -> CharacteristicID {
-        guard let raw = context.parameters.get("characteristic"), let text = raw.removingPercentEncoding, !text.isEmpty else {
+    private func characteristicParameter(_ context: ControlRequestContext) throws -> CharacteristicID {
+        guard let id = ControlPathParameter.characteristic(context.parameters.get("characteristic")) else {
             throw HTTPError(.badRequest, message: "characteristic id missing")
         }
-        return CharacteristicID(text)
+        return id
     }
 
     private func dispose(_ lot: LotID, _ disposition: Disposition, note: String?, actor: String) async throws -> JSONReply {

@@ -76,8 +76,10 @@ struct FreeTextError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// A request body whose text fields are checked with `FreeText` before use.
+/// A request body whose text fields are checked with `FreeText` before use, and whose actor
+/// is checked against the caller (`ControlActorPolicy`) and then replaced by the recorded text.
 protocol CheckedBody {
+    var actor: String { get set }
     func check() throws(FreeTextError)
 }
 

@@ -25,8 +25,18 @@ enum DaemonMetrics {
     static func dropped(_ count: Int) {
         Counter(label: "lineguard_samples_dropped_total", dimensions: [("reason", "queue")]).increment(by: count)
     }
+    /// A unit counter moved between the requests of one poll cycle (the cycle was read again).
+    static func tornRead(endpoint: String) {
+        Counter(label: "lineguard_torn_reads_total", dimensions: [("endpoint", endpoint)]).increment()
+    }
     static func skippedCycles(endpoint: String, _ count: Int) {
         Counter(label: "lineguard_poll_cycles_skipped_total", dimensions: [("endpoint", endpoint)]).increment(by: count)
+    }
+
+    /// A device-level data-quality condition (`heartbeat` lost, `status` word invalid): 1 while
+    /// it lasts, 0 otherwise; the device's values are kept out of SPC meanwhile.
+    static func deviceCondition(device: String, reason: String, active: Bool) {
+        Gauge(label: "lineguard_device_data_invalid", dimensions: [("device", device), ("reason", reason)]).record(active ? 1 : 0)
     }
 
     static func queueDepth(_ depth: Int) { Gauge(label: "lineguard_store_queue_depth").record(depth) }
@@ -72,6 +82,13 @@ enum DaemonMetrics {
             Counter(label: "lineguard_samples_dropped_total", dimensions: [("reason", "store")]).increment(by: lostSamples)
         }
         if degraded { Counter(label: "lineguard_store_write_failures_total").increment() }
+    }
+
+    /// The spill's fill level (bytes of entries waiting for the database) and whether it
+    /// could not take the last records (1: they wait in memory only).
+    static func spill(usedBytes: Int, full: Bool) {
+        Gauge(label: "lineguard_store_spill_bytes").record(usedBytes)
+        Gauge(label: "lineguard_store_spill_full").record(full ? 1 : 0)
     }
 
     static func buildInfo(version: String) {

@@ -14,6 +14,11 @@ struct AcquisitionPlan: Sendable, Hashable {
     let characteristics: [CharacteristicSettings]
     /// Stations whose lot id register is read with this plan.
     let lotStations: [StationSettings]
+    /// The devices behind the endpoint, with their heartbeat and status word (if any).
+    var devices: [DeviceSettings] = []
+    /// Unit counters read in another request than their value: read again after each cycle's
+    /// requests (see `EndpointPoller.readConsistently`).
+    var sequenceRecheck: [ReadRequest] = []
 
     static func valuePoint(_ id: CharacteristicID) -> String { id.rawValue }
     static func sequencePoint(_ id: CharacteristicID) -> String { id.rawValue + "#sequence" }
@@ -51,6 +56,7 @@ struct AcquisitionPlan: Sendable, Hashable {
                 guard let lot = station.lot else { continue }
                 points.append(source(lot, name: lotPoint(station.name), unit: units[lot.device] ?? 1))
             }
+            points += dataQualityPoints(devices: devices, characteristics: characteristics, units: units)
             // The most conservative pacing and caps of the devices behind one endpoint.
             var options = devices.first?.options ?? DeviceOptions()
             for device in devices.dropFirst() {
@@ -62,10 +68,12 @@ struct AcquisitionPlan: Sendable, Hashable {
                 options.writeTargets += device.options.writeTargets
             }
             let interval = devices.map(\.pollIntervalMilliseconds).min() ?? 1000
-            return AcquisitionPlan(
+            var plan = AcquisitionPlan(
                 endpoint: endpoint, deviceNames: devices.map(\.name), interval: .milliseconds(interval),
                 options: options, points: points, requests: RequestPlanner.plan(points, options: options),
-                characteristics: characteristics, lotStations: stations)
+                characteristics: characteristics, lotStations: stations, devices: devices)
+            plan.sequenceRecheck = plan.tornReadGuard()
+            return plan
         }
     }
 

@@ -12,7 +12,7 @@ struct CharacteristicJudge: Sendable {
         self.settings = settings
         self.chart = LiveChart(
             characteristic: settings.id, phase1: settings.phase1, ruleSet: settings.ruleSet, rules: settings.rules,
-            drift: DriftChart.Kind(settings.chart, settings.drift), restoredLimits: restoredLimits)
+            drift: DriftChart.Kind(settings.chart, settings.drift), model: settings.model, restoredLimits: restoredLimits)
     }
 
     /// What one good sample caused.
@@ -35,7 +35,7 @@ struct CharacteristicJudge: Sendable {
     }
 
     /// Switches to limits an engineer approved.
-    mutating func adopt(_ limits: ControlLimits) { chart.adopt(center: limits.center, sigma: limits.sigma) }
+    mutating func adopt(_ limits: ControlLimits) { chart.adopt(limits) }
 
     mutating func judge(_ sample: Sample, station: String) -> Outcome {
         precondition(sample.quality.isGood, "only good samples are judged")

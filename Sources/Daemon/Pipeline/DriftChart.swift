@@ -1,8 +1,11 @@
 import SPC
 
 /// The chart for small sustained shifts that runs beside a characteristic's individuals chart
-/// once its limits are frozen: EWMA with exact time-varying limits, or a two-sided tabular CUSUM
-/// restarted after each signal (so a lasting shift signals again, not at every point).
+/// once its limits are frozen: EWMA with exact time-varying limits (for AR(1) values the exact
+/// limits of the EWMA of such a process), or a two-sided tabular CUSUM. Both restart after
+/// each signal (z back to the center, C+ and C- back to 0), so that a signal episode is one
+/// signal and a lasting shift signals again after a fresh run, as the ARL of the design counts
+/// it, not at every point.
 struct DriftChart: Sendable {
     enum Kind: Sendable, Hashable {
         case none
@@ -19,19 +22,21 @@ struct DriftChart: Sendable {
     }
 
     private enum Monitor: Sendable {
-        case ewma(EWMAMonitor)
+        case ewma(AR1EWMAMonitor)
         case cusum(CUSUMMonitor)
     }
 
     private var monitor: Monitor
 
     /// nil for `.none` or parameters the monitors reject (checked at configuration time).
-    init?(_ kind: Kind, center: Double, sigma: Double) {
+    /// `phi`: the lag-1 autocorrelation of AR(1) values (nil or 0: independent values).
+    init?(_ kind: Kind, center: Double, sigma: Double, phi: Double? = nil) {
         switch kind {
         case .none:
             return nil
         case .ewma(let lambda, let width):
-            guard let monitor = try? EWMAMonitor(center: center, sigma: sigma, lambda: lambda, width: width) else { return nil }
+            guard let monitor = try? AR1EWMAMonitor(center: center, sigma: sigma, phi: phi ?? 0, lambda: lambda, width: width)
+            else { return nil }
             self.monitor = .ewma(monitor)
         case .cusum(let k, let h):
             guard let monitor = try? CUSUMMonitor(center: center, sigma: sigma, k: k, h: h) else { return nil }
@@ -44,6 +49,7 @@ struct DriftChart: Sendable {
         switch monitor {
         case .ewma(var ewma):
             let point = ewma.next(x)
+            if point.violation != nil { ewma.restart() }
             monitor = .ewma(ewma)
             guard point.violation != nil else { return nil }
             return LiveChart.Violation(

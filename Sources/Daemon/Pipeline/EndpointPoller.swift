@@ -14,6 +14,8 @@ struct EndpointPoller: Sendable {
     let progress: PipelineProgress
     let lotBoard: LotBoard
     let limitUpdates: LimitUpdates
+    /// The multivariate charts, fed with every good judged sample (nil: none configured).
+    let multivariate: MultivariateHub?
     let logger: Logger
     /// The SPC state of each characteristic; handed back by `run()` so that a reload keeps the
     /// state of characteristics whose settings did not change.
@@ -26,6 +28,10 @@ struct EndpointPoller: Sendable {
     private var rejectedLot: [String: String] = [:]
     private var lastDeviceState: String?
     private var lastDeviceReport: Double = 0
+    /// Heartbeats, status words, quality flags and frozen per-unit values (DataQualityWatch).
+    var dataQuality = DataQualityWatch()
+    /// The device states last written, data-quality conditions included (changes go out at once).
+    private var lastShownStates: [String] = []
 
     /// - Parameters:
     ///   - carried: judges kept from before a reload (used only where the settings are equal).
@@ -35,8 +41,10 @@ struct EndpointPoller: Sendable {
     init(
         plan: AcquisitionPlan, device: ModbusDevice, queue: RecordQueue, progress: PipelineProgress, lotBoard: LotBoard,
         limitUpdates: LimitUpdates, carried: [CharacteristicID: CharacteristicJudge],
-        restoredLimits: [CharacteristicID: ControlLimits], history: [CharacteristicID: [Sample]] = [:], logger: Logger
+        restoredLimits: [CharacteristicID: ControlLimits], history: [CharacteristicID: [Sample]] = [:],
+        multivariate: MultivariateHub? = nil, logger: Logger
     ) {
+        self.multivariate = multivariate
         self.plan = plan
         self.device = device
         self.queue = queue
@@ -71,9 +79,10 @@ struct EndpointPoller: Sendable {
         let clock = ContinuousClock()
         var next = clock.now
         while !Task.isCancelled {
-            let readings = await device.poll(plan.requests)
+            let consistent = await readConsistently()
             if Task.isCancelled { break }
-            let records = await process(readings)
+            var records: [PipelineRecord] = []
+            if let consistent { records = await process(consistent) }
             let dropped = queue.push(records)
             progress.completedPollCycle()
             if dropped > 0 {
@@ -113,7 +122,8 @@ struct EndpointPoller: Sendable {
         }
         var byName: [String: PointReading] = [:]
         for reading in readings { byName[reading.name] = reading }
-        for station in plan.lotStations {
+        watchDevices(byName, into: &records)
+        for station in plan.lotStations where !dataQuality.isStale(station.lot?.device ?? "") {
             trackLot(of: station, reading: byName[AcquisitionPlan.lotPoint(station.name)], into: &records)
         }
         for characteristic in plan.characteristics {
@@ -133,12 +143,14 @@ struct EndpointPoller: Sendable {
             if case .number(let number)? = reading.value { value = number }
             var quality = reading.quality
             if quality.isGood && !value.isFinite { quality = .decodeError(.notANumber) }
+            let flagged = reviewQuality(
+                &quality, value: value, of: characteristic, newUnit: sequence != nil, byName: byName, into: &records)
             let sample = Sample(
                 characteristic: characteristic.id, value: value, quality: quality, time: reading.time,
                 lot: currentLot[characteristic.station] ?? lotBoard.current(station: characteristic.station),
                 sequence: sequence)
             DaemonMetrics.sample(quality: quality)
-            noteQuality(of: characteristic, quality: sample.quality, time: sample.time, into: &records)
+            if !flagged { noteQuality(of: characteristic, quality: sample.quality, time: sample.time, into: &records) }
             // The sample is queued after what it caused: the writer commits in order, so a
             // kill can cost the raw sample of a defect or signal, never the defect or signal
             // of a committed sample.
@@ -146,6 +158,7 @@ struct EndpointPoller: Sendable {
             guard quality.isGood, var judge = judges[characteristic.id] else { continue }
             let outcome = judge.judge(sample, station: characteristic.station)
             judges[characteristic.id] = judge
+            if let multivariate { records += multivariate.observe(sample) }
             for limits in outcome.limits {
                 records.append(.limits(limits))
                 logger.info(
@@ -300,15 +313,17 @@ struct EndpointPoller: Sendable {
         lastHealth = health
         let state = health.state.rawValue
         let now = Clocks.wallNow()
-        guard state != lastDeviceState || now - lastDeviceReport >= 1 else { return }
+        let shown = plan.deviceNames.map { dataQuality.deviceState($0, connection: state) }
+        guard state != lastDeviceState || shown != lastShownStates || now - lastDeviceReport >= 1 else { return }
         if state != lastDeviceState {
             logger.notice("device state", metadata: ["device.endpoint": "\(plan.endpoint)", "device.state": "\(state)"])
         }
         lastDeviceState = state
+        lastShownStates = shown
         lastDeviceReport = now
         let roundTrip = health.lastRoundTrip.map { Double($0.components.seconds) + Double($0.components.attoseconds) * 1e-18 }
-        for name in plan.deviceNames {
-            records.append(.deviceState(name: name, state: state, at: now, roundTrip: roundTrip))
+        for (name, shownState) in zip(plan.deviceNames, shown) {
+            records.append(.deviceState(name: name, state: shownState, at: now, roundTrip: roundTrip))
         }
     }
 }

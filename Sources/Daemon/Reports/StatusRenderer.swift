@@ -33,7 +33,7 @@ public enum StatusRenderer {
     }
 
     public static func text(_ report: StatusReport, database: String, cpk: [String: Double] = [:]) -> String {
-        var out: [String] = ["LineGuard status of \(database)", ""]
+        var out: [String] = ["LineGuard status of \(database)", ""] + spillLines(database: database)
         out.append("DEVICES (\(report.devices.count))")
         for device in report.devices {
             let rtt = device.roundTripSeconds.map { String(format: "%.2f ms", $0 * 1000) } ?? "-"

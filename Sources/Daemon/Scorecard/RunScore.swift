@@ -25,6 +25,9 @@ struct RunScore: Sendable {
     var faults: [FaultScore]
     var falseSignals: Int
     var inControlSamples: Int
+    /// The false signals the configured charts' design implies for those samples
+    /// (`DesignFalseSignalRate`).
+    var designFalseSignals: Double
     var heldLotsCorrect: Bool
 
     init(_ result: ScenarioRun.Result) throws {
@@ -35,14 +38,32 @@ struct RunScore: Sendable {
         let events = try reader.dataQualityEvents(since: nil, limit: 10_000_000)
         let characteristics = try reader.status().characteristics.map(\.id)
         var goodTimes: [String: [Double]] = [:]
+        var goodSamples: [String: [Sample]] = [:]
         for id in characteristics {
-            goodTimes[id] = try reader.samples(characteristic: CharacteristicID(id), from: 0, to: 1e12, limit: 10_000_000)
-                .filter(\.quality.isGood).map(\.time.wall)
+            let good = try reader.samples(characteristic: CharacteristicID(id), from: 0, to: 1e12, limit: 10_000_000)
+                .filter(\.quality.isGood)
+            goodSamples[id] = good
+            goodTimes[id] = good.map(\.time.wall)
         }
+        let truthValues = try TrueValues(result)
         let runStart = truth.first { $0.event == "run_started" }?.wallEpoch ?? 0
         let runEnd = truth.last { $0.event == "run_stopped" }?.wallEpoch ?? Date().timeIntervalSince1970
         let grace = (runEnd - runStart) * 0.1
         let began = truth.filter { $0.event == "fault_began" }
+        // The scenario's `affects`: downstream characteristics a fault acts on too (a coating
+        // drift shows in the calender's thickness); their signals are detections, not false.
+        let downstream = Dictionary(result.faults.map { ($0.id, $0.affects) }, uniquingKeysWith: { first, _ in first })
+        // A multivariate chart acts on a fault when one of its variables does.
+        let charts = Dictionary(
+            result.configuration.multivariate.map { ($0.id.rawValue, $0.variables.map(\.rawValue)) },
+            uniquingKeysWith: { first, _ in first })
+        func touches(_ id: String, _ fault: TruthEvent) -> Bool {
+            let also = downstream[fault.fault ?? ""] ?? []
+            return Self.affects(id, fault, also: also) || (charts[id]?.contains { Self.affects($0, fault, also: also) } ?? false)
+        }
+        // Samples behind a chart's points: its own, or its trigger variable's for a T2 chart.
+        let triggers = Dictionary(
+            result.configuration.multivariate.map { ($0.id.rawValue, $0.trigger.rawValue) }, uniquingKeysWith: { first, _ in first })
         var windows: [(fault: TruthEvent, from: Double, to: Double)] = []
         for fault in began {
             let from = fault.wallEpoch ?? runStart
@@ -51,15 +72,21 @@ struct RunScore: Sendable {
         }
         var scores: [FaultScore] = []
         for (fault, from, to) in windows {
-            let affected = characteristics.filter { Self.affects($0, fault) }
+            let affected = characteristics.filter { touches($0, fault) }
             let stationPrefix = (fault.station ?? "") + "."
             let firstDefect = truth.first { $0.event == "first_out_of_spec" && $0.fault == fault.fault }?.wallEpoch
             if fault.dataIntegrity == true {
                 let device = (fault.station ?? "") + "-plc"
                 let reported = events.contains { $0.device == device && $0.time >= from && $0.time <= to }
-                let leaked =
-                    defects.contains { $0.characteristic.hasPrefix(stationPrefix) && $0.detectedAt >= from && $0.detectedAt <= to }
-                    || signals.contains { $0.characteristic.hasPrefix(stationPrefix) && $0.time >= from && $0.time <= to }
+                // Kept out of SPC: every value the daemon took as good while the fault was active
+                // is the value the line really made (the engine is replayed: data-integrity
+                // faults change only what the device reports). A bad value taken as good would
+                // have been charted and judged.
+                let leaked = characteristics.filter { $0.hasPrefix(stationPrefix) }.contains { id in
+                    (goodSamples[id] ?? []).contains { sample in
+                        sample.time.wall >= from && sample.time.wall <= to && !truthValues.matches(id, sample)
+                    }
+                }
                 scores.append(
                     FaultScore(
                         id: fault.fault ?? "?", dataIntegrity: true, detected: reported, delaySeconds: nil, delaySamples: nil,
@@ -80,7 +107,7 @@ struct RunScore: Sendable {
                         beforeFirstDefect: false, keptOut: true))
                 continue
             }
-            let samples = (goodTimes[first.1] ?? []).filter { $0 >= from && $0 <= first.0 }.count
+            let samples = (goodTimes[triggers[first.1] ?? first.1] ?? []).filter { $0 >= from && $0 <= first.0 }.count
             scores.append(
                 FaultScore(
                     id: fault.fault ?? "?", dataIntegrity: false, detected: true,
@@ -92,10 +119,23 @@ struct RunScore: Sendable {
         // False signals: signals on a characteristic no active process fault touches.
         let processWindows = windows.filter { $0.fault.dataIntegrity != true }
         func underFault(_ id: String, _ time: Double) -> Bool {
-            processWindows.contains { Self.affects(id, $0.fault) && time >= $0.from && time <= $0.to }
+            processWindows.contains { touches(id, $0.fault) && time >= $0.from && time <= $0.to }
         }
         falseSignals = signals.filter { !underFault($0.characteristic, $0.time) }.count
-        inControlSamples = goodTimes.reduce(0) { total, entry in total + entry.value.filter { !underFault(entry.key, $0) }.count }
+        var design = 0.0
+        var samples = 0
+        for settings in result.configuration.characteristics {
+            let count = (goodTimes[settings.id.rawValue] ?? []).filter { !underFault(settings.id.rawValue, $0) }.count
+            samples += count
+            design += Double(count) * DesignFalseSignalRate.perValue(settings)
+        }
+        // A T2 chart: one observation per in-control trigger sample, 1 - confidence each.
+        for chart in result.configuration.multivariate {
+            let count = (goodTimes[chart.trigger.rawValue] ?? []).filter { !underFault(chart.id.rawValue, $0) }.count
+            design += Double(count) * DesignFalseSignalRate.perObservation(chart)
+        }
+        inControlSamples = samples
+        designFalseSignals = design
 
         // Lots: every lot with a really out-of-spec unit held; no lot held without one, unless
         // a process fault touched it (suspect product, rightly held).
@@ -108,8 +148,11 @@ struct RunScore: Sendable {
         heldLotsCorrect = missed.isEmpty && wrong.isEmpty
     }
 
-    /// Whether the characteristic `id` (`station.characteristic[.streamN]`) is one the fault acts on.
-    static func affects(_ id: String, _ fault: TruthEvent) -> Bool {
+    /// Whether the characteristic `id` (`station.characteristic[.streamN]`) is one the fault acts
+    /// on: its own characteristic (and streams), or one of the `also` pairs (`station.characteristic`,
+    /// every stream).
+    static func affects(_ id: String, _ fault: TruthEvent, also: [String] = []) -> Bool {
+        if also.contains(where: { id == $0 || id.hasPrefix($0 + ".") }) { return true }
         guard let station = fault.station, id.hasPrefix(station + ".") else { return false }
         if let characteristic = fault.characteristic, !id.hasPrefix("\(station).\(characteristic)") { return false }
         if let streams = fault.streams, !streams.isEmpty {

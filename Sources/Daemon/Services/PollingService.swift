@@ -22,6 +22,8 @@ final class PollingService: Service, Sendable {
     private let storedLimits: @Sendable (CharacteristicID) -> ControlLimits?
     /// The latest stored samples of a characteristic, to replay into a chart that starts afresh.
     private let storedHistory: @Sendable (CharacteristicID) -> [Sample]
+    /// The multivariate charts every poller feeds (nil: none configured).
+    private let multivariate: MultivariateHub?
     private let logger: Logger
     private let running = Mutex<[ModbusEndpoint: Running]>([:])
     private let initial: [AcquisitionPlan]
@@ -31,9 +33,10 @@ final class PollingService: Service, Sendable {
     init(
         plans: [AcquisitionPlan], registry: DeviceRegistry, queue: RecordQueue, progress: PipelineProgress,
         lotBoard: LotBoard, limitUpdates: LimitUpdates, storedLimits: @escaping @Sendable (CharacteristicID) -> ControlLimits?,
-        storedHistory: @escaping @Sendable (CharacteristicID) -> [Sample] = { _ in [] }, logger: Logger,
-        onStarted: @escaping @Sendable () -> Void = {}
+        storedHistory: @escaping @Sendable (CharacteristicID) -> [Sample] = { _ in [] }, multivariate: MultivariateHub? = nil,
+        logger: Logger, onStarted: @escaping @Sendable () -> Void = {}
     ) {
+        self.multivariate = multivariate
         self.onStarted = onStarted
         self.initial = plans
         self.registry = registry
@@ -94,7 +97,8 @@ final class PollingService: Service, Sendable {
             let poller = EndpointPoller(
                 plan: plan, device: device, queue: queue, progress: progress, lotBoard: lotBoard,
                 limitUpdates: limitUpdates, carried: carried,
-                restoredLimits: restoredLimits, history: history, logger: logger.with("device.endpoint", "\(plan.endpoint)"))
+                restoredLimits: restoredLimits, history: history, multivariate: multivariate,
+                logger: logger.with("device.endpoint", "\(plan.endpoint)"))
             let task = Task {
                 var poller = poller
                 return await poller.run()

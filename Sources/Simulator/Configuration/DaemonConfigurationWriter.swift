@@ -8,12 +8,13 @@ import ModbusKit
 /// `[[characteristics]]` per characteristic and stream (id `station.characteristic.<prefix><n>`,
 /// or `station.characteristic` for a single value; equipment `<equipment prefix>-<n>`), with
 /// spec limits, target = the in-control nominal, the physical range, the per-stream counter
-/// (or the station's sequence counter) as `sequence`, chart `imr` and the line file's
-/// phase-1 size, rules, defect codes and severity.
+/// (or the station's sequence counter) as `sequence`, and the line file's chart hints
+/// (`ChartHints`), phase-1 size, rules, defect codes and severity.
 ///
 /// Only keys the daemon reads today are emitted. What the simulated devices also publish and a
-/// daemon could use is written as comments on each device: heartbeat, status word, quality
-/// word, acknowledge register, parent lot, metre counter, unit id (see `StationMap`).
+/// daemon could use is written as comments on each device: sequence counter, acknowledge
+/// register, parent lot, metre counter, unit id (see `StationMap`). The data-quality keys
+/// (heartbeat, status word, quality bits, frozen values) come from `+Quality`.
 public enum DaemonConfigurationWriter {
     /// - Parameters:
     ///   - ports: station name -> port (from `LineSimulator.start()`, or basePort + port_offset).
@@ -21,7 +22,7 @@ public enum DaemonConfigurationWriter {
     ///     time, clamped to 10...1000 ms.
     public static func toml(
         line: LineDefinition, ports: [String: Int], host: String = "127.0.0.1", database: String = "lineguard-sim.sqlite",
-        speed: Double = 1
+        speed: Double = 1, study: LineStudy? = nil
     ) -> String {
         var out = "# LineGuard configuration for the simulated line \"\(line.name)\", written by the simulator's\n"
         out += "# DaemonConfigurationWriter from the line file: regenerate it rather than edit it.\n\n"
@@ -34,9 +35,12 @@ public enum DaemonConfigurationWriter {
             out += "endpoint = \(quoted("\(host):\(ports[station.name] ?? station.portOffset)"))\n"
             out += "unit = \(station.unit)\naddress_base = 0\npoll_interval_ms = \(poll)\nresponse_timeout_ms = 500\n"
             out += "connect_timeout_ms = 1000\nbyte_order = \(quoted(station.byteOrder.rawValue))\n"
-            out += "# Also published (holding registers): heartbeat \(map.heartbeat) (uint16, +1 per 100 ms), status \(map.status) "
-            out += "(bit 0 running, 1 fault, 2 stopped, 3 awaiting acknowledge, 4 results lost), sequence \(map.sequence) (uint32), "
-            out += "quality \(map.quality) (bit n: stream n+1 invalid)"
+            // A result's counter and values in one reply (read under the server's lock): read in
+            // two requests, a result latched between them would pair one unit's counter with the
+            // next unit's values (a torn read).
+            out += "max_gap = \(resultBlockGap)\n"
+            out += heartbeatLine(station, pollMilliseconds: poll) + statusLine(station)
+            out += "# Also published (holding registers): sequence \(map.sequence) (uint32)"
             if let address = map.acknowledge { out += ", acknowledge \(address) (write the sequence's low 16 bits)" }
             if let address = map.parentLot { out += ", parent lot \(address) (string, \(map.lotRegisters) registers)" }
             if let address = map.metre { out += ", metre counter \(address) (float32)" }
@@ -58,10 +62,11 @@ public enum DaemonConfigurationWriter {
         for station in line.stations {
             for characteristic in station.characteristics {
                 for stream in 0..<station.valueCount(characteristic) {
-                    out += characteristicTable(station, characteristic, stream: stream)
+                    out += characteristicTable(station, characteristic, stream: stream, study: study)
                 }
             }
         }
+        out += multivariateTables(line: line, speed: speed)
         return out
     }
 
@@ -73,7 +78,9 @@ public enum DaemonConfigurationWriter {
         characteristic.perStream ? "\(station.name).\(characteristic.name).\(station.streamPrefix)\(stream + 1)" : "\(station.name).\(characteristic.name)"
     }
 
-    private static func characteristicTable(_ station: StationDefinition, _ characteristic: CharacteristicDefinition, stream: Int) -> String {
+    private static func characteristicTable(
+        _ station: StationDefinition, _ characteristic: CharacteristicDefinition, stream: Int, study: LineStudy?
+    ) -> String {
         var out = "\n[[characteristics]]\nid = \(quoted(characteristicID(station, characteristic, stream: stream)))\n"
         out += "station = \(quoted(station.name))\n"
         if characteristic.perStream { out += "equipment = \(quoted("\(station.equipmentPrefix)-\(stream + 1)"))\n" }
@@ -87,13 +94,39 @@ public enum DaemonConfigurationWriter {
         if let usl = characteristic.usl { out += "usl = \(number(usl))\n" }
         let counter = station.map.streamCounters.map { $0 + UInt16(2 * stream) } ?? station.map.sequence
         out += "sequence = { register = \"holding\", address = \(counter), type = \"uint32\" }\n"
-        out += "chart = \"imr\"\nphase1 = \(characteristic.phase1)\nrule_set = \"we\"\n"
+        out += frozenLine(station, hasSequence: true) + qualityLine(station, stream: stream)
+        out += characteristic.chart.daemonLines.joined(separator: "\n") + "\n"
+        if characteristic.chart.knownLimits {
+            out += knownLimits(characteristic, study: study?.estimates[characteristicID(station, characteristic, stream: stream)])
+        }
+        out += "phase1 = \(characteristic.phase1)\nrule_set = \"we\"\n"
         out += "rules = [\(characteristic.rules.map(String.init).joined(separator: ", "))]\n"
         if let code = characteristic.defectCodeLow { out += "defect_code_low = \(quoted(code))\n" }
         if let code = characteristic.defectCodeHigh { out += "defect_code_high = \(quoted(code))\n" }
         out += "severity = \(quoted(characteristic.severity.rawValue))\n"
         return out
     }
+
+    /// The `known_limits` line of a characteristic: the study's estimate of its stream when
+    /// there is one (`LineStudy`), else the in-control model of the line file (center and sigma
+    /// in the charted scale: ln units for a log-normal value on the log scale, whose nominal is
+    /// the median; phi for an AR(1) model). Phi is clamped to [0, 0.95] as the daemon's Phase I
+    /// clamps it.
+    static func knownLimits(_ characteristic: CharacteristicDefinition, study: LineStudy.Estimate?) -> String {
+        let logScale = characteristic.chart.transform == "log"
+        let modelCenter = logScale && characteristic.distribution == .lognormal ? log(characteristic.nominal) : characteristic.nominal
+        let center = study?.center ?? modelCenter
+        let sigma = study?.sigma ?? characteristic.sigma
+        var text = "known_limits = { center = \(number(center)), sigma = \(number(sigma))"
+        if characteristic.chart.autocorrelation == "ar1" {
+            text += ", phi = \(number(min(0.95, max(0, study?.phi ?? characteristic.arPhi))))"
+        }
+        return text + " }\n"
+    }
+
+    /// Holes the planner may read across, so that a station's counters and result block
+    /// (sequence at 2, values from 100, per-stream counters from 200) come in one request.
+    static let resultBlockGap = 100
 
     /// A TOML basic string.
     static func quoted(_ text: String) -> String {

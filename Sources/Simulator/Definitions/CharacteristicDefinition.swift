@@ -31,6 +31,7 @@ public struct CharacteristicDefinition: Sendable, Hashable {
     /// Charting hints for the daemon configuration the simulator writes.
     public var phase1: Int
     public var rules: [Int]
+    public var chart = ChartHints()
     public var defectCodeLow: String?
     public var defectCodeHigh: String?
     public var severity: Severity

@@ -23,6 +23,7 @@ extension LineDefinition {
         let name = root.string("name")
         let summary = root.string("summary", required: false) ?? ""
         let stations = root.tables("stations").compactMap(parseStation)
+        let multivariate = parseMultivariate(root, stations: stations)
         root.finish()
         var seenNames: Set<String> = []
         var seenPorts: Set<Int> = []
@@ -37,7 +38,9 @@ extension LineDefinition {
         }
         try root.throwIfIssues(source: source)
         guard let name else { throw DefinitionError(source: source, issues: root.issues.issues) }
-        return LineDefinition(name: name, summary: summary, stations: stations)
+        var line = LineDefinition(name: name, summary: summary, stations: stations)
+        line.multivariate = multivariate
+        return line
     }
 
     private static func parseStation(_ table: DefinitionReader) -> StationDefinition? {
@@ -149,11 +152,14 @@ extension LineDefinition {
         let low = table.string("defect_code_low", required: false)
         let high = table.string("defect_code_high", required: false)
         let severity = table.choice("severity", required: false, Severity.allCases.map(\.rawValue), Severity.init(rawValue:)) ?? .major
+        let chart = ChartHints.parse(table)
         guard let name, let unit, let nominal, let sigma, let address, let range, lsl != nil || usl != nil else { return nil }
-        return CharacteristicDefinition(
+        var definition = CharacteristicDefinition(
             name: name, ctq: ctq, unit: unit, nominal: nominal, lsl: lsl, usl: usl, sigma: sigma, arPhi: phi,
             distribution: distribution, address: UInt16(address), stride: stride, type: type, byteOrder: order,
             perStream: perStream, physicalRange: range, phase1: phase1, rules: rules, defectCodeLow: low,
             defectCodeHigh: high, severity: severity)
+        definition.chart = chart
+        return definition
     }
 }

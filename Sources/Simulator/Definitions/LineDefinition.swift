@@ -4,6 +4,8 @@ public struct LineDefinition: Sendable, Hashable {
     public var name: String
     public var summary: String
     public var stations: [StationDefinition]
+    /// `[[multivariate]]`: Hotelling T2 charts for the daemon configuration.
+    public var multivariate: [MultivariateDefinition] = []
 
     public init(name: String, summary: String = "", stations: [StationDefinition]) {
         self.name = name

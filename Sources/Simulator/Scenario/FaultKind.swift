@@ -28,13 +28,28 @@ public enum FaultKind: String, Sendable, Hashable, CaseIterable {
     case offline
     /// Every reply is delayed by `delay_ms`.
     case slow
-    /// Every request is answered with Modbus exception `code`.
+    /// Every request is answered with Modbus exception `code` (a burst: 6 busy, 10/11 gateway
+    /// path / target failed, 2 illegal data address).
     case exception
+    /// Every request is answered with bytes that are not a Modbus reply.
+    case garbage
+    /// Every reply is cut off after its header (the client times out mid-frame).
+    case truncated
+    /// Every reply comes `delay_ms` late, after the client's response timeout: a client that
+    /// does not flush or reconnect reads it as the reply to its next request.
+    case lateReply = "late_reply"
+    /// The station stops answering and stops reading but never closes the socket (no FIN, no
+    /// RST) until the fault ends: the client must find out by its response timeout.
+    case halfOpen = "half_open"
+    /// The controller reboots: off the network for the fault's window, then back with its
+    /// heartbeat and sequence counters restarted from 0.
+    case plcRestart = "plc_restart"
 
     /// True for the faults that change only the reported data, never the product.
     public var isDataIntegrity: Bool {
         switch self {
         case .wordOrder, .frozen, .nan, .heartbeatStop, .offline, .slow, .exception: true
+        case .garbage, .truncated, .lateReply, .halfOpen, .plcRestart: true
         default: false
         }
     }
@@ -63,7 +78,8 @@ public enum FaultKind: String, Sendable, Hashable, CaseIterable {
         case .underDrying: ["min": (350, 0...1e6), "max": (450, 0...1e6)]
         case .slow: ["delay_ms": (800, 1...60_000)]
         case .exception: ["code": (6, 1...255)]
-        case .wordOrder, .frozen, .nan, .heartbeatStop, .offline: [:]
+        case .lateReply: ["delay_ms": (1500, 1...60_000)]
+        case .wordOrder, .frozen, .nan, .heartbeatStop, .offline, .garbage, .truncated, .halfOpen, .plcRestart: [:]
         }
     }
 }

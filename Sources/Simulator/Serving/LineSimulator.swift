@@ -119,7 +119,9 @@ public final class LineSimulator: Sendable {
             let elapsed = Self.seconds(clock.now - start)
             var now = elapsed * speed
             if let lineSeconds { now = min(now, lineSeconds) }
-            for record in engine.advance(to: now) {
+            let records = engine.advance(to: now)
+            try truth.write(Self.unshown(records, line: line))
+            for record in records {
                 let lost = publishers[record.stationIndex].offer(record)
                 if lost > 0 {
                     var event = TruthEvent(event: "results_lost", lineTime: record.lineTime)
@@ -149,11 +151,11 @@ public final class LineSimulator: Sendable {
     ) {
         for (index, station) in line.stations.enumerated() {
             let faults = engine.dataFaults(station: station.name, at: now)
-            let linkFaults = faults.filter { $0.kind == .offline || $0.kind == .slow || $0.kind == .exception }
+            let linkFaults = faults.filter(\.kind.isLinkLevel)
             let ids = Set(linkFaults.map(\.id))
             if ids != applied[index] {
                 applied[index] = ids
-                servers[index].faults = FaultPlan(rules: linkFaults.map(Self.rule))
+                servers[index].faults = FaultPlan(rules: linkFaults.map { LinkFaultRule.rule($0, now: now, speed: speed) })
                 logger.info(
                     "station link faults changed",
                     metadata: ["station.name": "\(station.name)", "faults": "\(ids.sorted().joined(separator: ","))"])
@@ -166,15 +168,6 @@ public final class LineSimulator: Sendable {
                     heartbeatTicks: ticks, running: running, stopped: stopped, dataFaults: faults, acknowledge: acknowledge)
                 for write in writes { bank.set(write.words, .holdingRegister, at: write.address) }
             }
-        }
-    }
-
-    /// The server fault rule of a link-level fault.
-    static func rule(_ fault: FaultDefinition) -> FaultRule {
-        switch fault.kind {
-        case .slow: FaultRule(action: .delay(.milliseconds(Int64(fault.parameter("delay_ms")))))
-        case .exception: FaultRule(action: .exception(UInt8(clamping: Int(fault.parameter("code")))))
-        default: FaultRule(action: .dropConnection)
         }
     }
 

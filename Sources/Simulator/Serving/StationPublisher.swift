@@ -11,6 +11,7 @@ public struct StationPublisher: Sendable {
     private var frozenWords: [String: [[UInt16]]] = [:]
     private var heartbeat: UInt16 = 0
     private var hung = false
+    private var counters = RestartCounters()
 
     public init(station: StationDefinition) {
         self.station = station
@@ -19,7 +20,10 @@ public struct StationPublisher: Sendable {
 
     /// Hands a new result to the controller; returns how many waiting results were lost.
     @discardableResult
-    public mutating func offer(_ record: StationRecord) -> Int { hung ? 0 : latch.offer(record) }
+    public mutating func offer(_ record: StationRecord) -> Int {
+        counters.made(record.sequence)
+        return hung ? 0 : latch.offer(record)
+    }
 
     /// The registers to write now.
     /// - Parameters:
@@ -31,10 +35,11 @@ public struct StationPublisher: Sendable {
         heartbeatTicks: Int, running: Bool, stopped: Bool, dataFaults: [FaultDefinition], acknowledge: UInt16?
     ) -> [RegisterWrite] {
         // A hung controller (heartbeat stop) or a device that is off writes nothing new.
-        hung = dataFaults.contains { $0.kind == .heartbeatStop || $0.kind == .offline }
+        counters.update(dataFaults: dataFaults, heartbeatTicks: heartbeatTicks)
+        hung = dataFaults.contains { $0.kind.silencesController }
         if hung { return [] }
-        if let acknowledge { latch.acknowledge(acknowledge) }
-        heartbeat = UInt16(truncatingIfNeeded: heartbeatTicks)
+        if let acknowledge { latch.acknowledge(counters.acknowledged(acknowledge)) }
+        heartbeat = UInt16(truncatingIfNeeded: counters.heartbeat(heartbeatTicks))
         let map = station.map
         var quality: UInt16 = 0
         var status: UInt16 = 0
@@ -45,7 +50,7 @@ public struct StationPublisher: Sendable {
         var writes = [RegisterWrite(address: map.heartbeat, words: [heartbeat])]
         if let record = latch.latched {
             writes += block(record, dataFaults: dataFaults, quality: &quality)
-            writes.append(.init(address: map.sequence, words: encode(Double(record.sequence), .uint32)))
+            writes.append(.init(address: map.sequence, words: encode(Double(counters.sequence(record.sequence)), .uint32)))
         }
         if dataFaults.contains(where: { $0.kind == .nan }) { status |= StationMap.StatusBit.fault }
         writes.append(.init(address: map.status, words: [status]))
@@ -66,7 +71,7 @@ public struct StationPublisher: Sendable {
         }
         for stream in 0..<station.streams {
             if let base = map.streamCounters {
-                writes.append(.init(address: base + UInt16(2 * stream), words: encode(Double(record.sequence), .uint32)))
+                writes.append(.init(address: base + UInt16(2 * stream), words: encode(Double(counters.sequence(record.sequence)), .uint32)))
             }
             if let base = map.streamUnits, let units = record.streamUnits, stream < units.count {
                 writes.append(.init(address: base + UInt16(2 * stream), words: encode(Double(units[stream]), .uint32)))

@@ -17,7 +17,7 @@ struct Migration: Sendable {
     }
 
     /// Every migration, in order. Versions are 1, 2, 3, ... without gaps.
-    static let all: [Migration] = [.v1Record, .v2StatisticalState, .v3EquipmentUse]
+    static let all: [Migration] = [.v1Record, .v2StatisticalState, .v3EquipmentUse, .v4Autocorrelation]
 
     /// The schema version this build writes and reads.
     static var latestVersion: Int { all.count }

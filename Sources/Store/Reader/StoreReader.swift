@@ -59,14 +59,16 @@ public final class StoreReader: @unchecked Sendable {
     public func currentLimits(_ id: CharacteristicID, statistic: String) throws -> ControlLimits? {
         try read { connection in
             try connection.statement("""
-                SELECT center, sigma, lcl, ucl, estimator, phase1_count, excluded, computed_at, approved_by, approved_at
+                SELECT center, sigma, lcl, ucl, estimator, phase1_count, excluded, computed_at, approved_by, approved_at,
+                    lag1_autocorrelation
                 FROM control_limit WHERE characteristic_id = (SELECT id FROM characteristic WHERE name = ?)
                     AND statistic = ? AND superseded_at IS NULL ORDER BY id DESC LIMIT 1
                 """).row(id.rawValue, statistic) { row in
                 ControlLimits(characteristic: id, statistic: statistic, center: row.double(0), sigma: row.double(1),
                               lcl: row.optionalDouble(2), ucl: row.optionalDouble(3), estimator: row.string(4),
                               phase1Count: row.int(5), excluded: row.string(6).split(separator: ",").compactMap { Int($0) },
-                              computedAt: row.double(7), approvedBy: row.optionalString(8), approvedAt: row.optionalDouble(9))
+                              computedAt: row.double(7), approvedBy: row.optionalString(8), approvedAt: row.optionalDouble(9),
+                              autocorrelation: row.optionalDouble(10))
             }
         }
     }

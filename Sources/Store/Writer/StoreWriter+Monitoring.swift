@@ -22,11 +22,11 @@ extension StoreWriter {
                     """).run(time, info.rowID, limits.statistic)
                 try connection.statement("""
                     INSERT INTO control_limit (characteristic_id, statistic, center, sigma, lcl, ucl, estimator, phase1_count,
-                        excluded, computed_at, approved_by, approved_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        excluded, computed_at, approved_by, approved_at, lag1_autocorrelation)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).run(info.rowID, limits.statistic, limits.center, limits.sigma, limits.lcl, limits.ucl, limits.estimator,
                              limits.phase1Count, limits.excluded.map(String.init).joined(separator: ","), limits.computedAt,
-                             limits.approvedBy, limits.approvedAt)
+                             limits.approvedBy, limits.approvedAt, limits.autocorrelation)
                 let id = connection.lastInsertRowID
                 try audit(entity: "control_limit", entityID: id, lot: nil, action: limits.approvedBy == nil ? "compute" : "approve",
                           to: "\(limits.characteristic) \(limits.statistic): \(limits.lcl.map { "\($0)" } ?? "-") / \(limits.center) / \(limits.ucl.map { "\($0)" } ?? "-")",

@@ -24,6 +24,8 @@ struct ScenariosCommand: ParsableCommand {
         @Option(name: .long, help: "The line file.") var line: String = "seeds/lines/reference-line.toml"
         @Option(name: .long, help: "Where scenario files are.") var scenarioDirectory: String = "seeds/scenarios"
         @Option(name: .long, help: "Multiplies each scenario's suggested speed.") var speedFactor: Double = 1
+        @Option(name: .long, help: "Runs played at the same time (each its own simulator and daemon on loopback).")
+        var jobs: Int = 1
         @Option(name: .long, help: "Work directory for databases and ground truth.") var workDirectory: String = "scorecard-output"
         @Option(name: .long, help: "text or json.") var format: OutputFormat = .text
         @OptionGroup var logging: LoggingOptions
@@ -31,6 +33,7 @@ struct ScenariosCommand: ParsableCommand {
         func validate() throws {
             guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1") }
             guard speedFactor > 0 else { throw ValidationError("--speed-factor must be positive") }
+            guard (1...16).contains(jobs) else { throw ValidationError("--jobs must be 1 to 16") }
             guard all || !scenarios.isEmpty else { throw ValidationError("name scenarios or give --all") }
         }
 
@@ -38,14 +41,17 @@ struct ScenariosCommand: ParsableCommand {
             var paths = scenarios.map { $0.hasSuffix(".toml") ? $0 : "\(scenarioDirectory)/\($0).toml" }
             if all {
                 let files = (try? FileManager.default.contentsOfDirectory(atPath: scenarioDirectory)) ?? []
-                // The filling-only demo scenarios belong to `lineguard simulate` without --line.
-                paths = files.filter { $0.hasSuffix(".toml") && !$0.hasPrefix("filling-") }.sorted()
+                // The filling-only demo scenarios belong to `lineguard simulate` without --line, the
+                // fault campaigns to `lineguard faults run`, the demo mix to `lineguard demo`.
+                paths = files.filter {
+                    $0.hasSuffix(".toml") && !$0.hasPrefix("filling-") && !$0.hasPrefix("fault-campaign") && $0 != "demo-mix.toml"
+                }.sorted()
                     .map { "\(scenarioDirectory)/\($0)" }
             }
             let logger = logging.bootstrap(label: "lineguard.scenarios", configured: "warning")
             do {
                 let rows = try await Scorecard.run(
-                    line: line, scenarios: paths, seeds: seeds, speedFactor: speedFactor, workDirectory: workDirectory,
+                    line: line, scenarios: paths, seeds: seeds, speedFactor: speedFactor, jobs: jobs, workDirectory: workDirectory,
                     logger: logger)
                 print(format == .json ? Scorecard.json(rows) : Scorecard.text(rows))
             } catch {

@@ -34,7 +34,7 @@ enum DemoDatabase {
         let directory = parent + "/" + UUID().uuidString
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let run = try LineGuardProcess.run(["demo", "--directory", directory])
+            let run = try LineGuardProcess.run(["demo", "--filling", "--directory", directory])
             let path = directory + "/lineguard-demo.sqlite"
             guard run.status == 0, FileManager.default.fileExists(atPath: path) else {
                 return .failure(Failure(description: "lineguard demo failed (\(run.status)):\n\(run.stderr.suffix(2000))"))

@@ -66,7 +66,7 @@ struct CrashTrial {
         if scrap.status != 0 { failures.append("\(note): scrap \(lot.id) exited \(scrap.status): \(scrap.stderr)") }
         // Acknowledged means committed: the record shows it before anything else happens.
         let dispositions = try reader.dispositions(lot: LotID(lot.id))
-        if !dispositions.contains(where: { $0.decision == "scrap" && $0.decidedBy == "it-test" }) {
+        if !dispositions.contains(where: { $0.decision == "scrap" && $0.decidedBy.hasPrefix("it-test (uid ") }) {
             failures.append("\(note): the acknowledged scrap of \(lot.id) is not in the record")
         }
         return true

@@ -16,8 +16,10 @@ import FoundationNetworking
 /// degraded store once (a critical log line, `STATUS=DEGRADED: ...`, `lineguard_store_degraded`,
 /// the records waiting, the write failures and the samples lost); the writer drops each sample
 /// batch that fails and keeps every other record in memory, retrying it in order until space
-/// returns; then everything judged is written, once, and nothing is half-written. Not covered:
-/// a durable spill (the waiting records live in memory only).
+/// returns; then everything judged is written, once, and nothing is half-written. The waiting
+/// records also go to the durable spill beside the database (`<database>.spill`, allocated at
+/// start, so writing into it needs no new blocks): a crash while the disk is full loses none of
+/// them, and the next start replays them into the database, each once.
 @Suite(.serialized) struct DiskFullTests {
     @Test(
         .enabled(if: SmallFilesystem.available, "skipped: mounting a size-limited tmpfs needs root (CAP_SYS_ADMIN)"),
@@ -68,6 +70,11 @@ import FoundationNetworking
         #expect((metricsLate["lineguard_store_pending_records"] ?? 0) > 0, "defects, signals and holds wait")
         #expect((metricsLate["lineguard_store_write_failures_total"] ?? 0) > 0)
         #expect((metricsLate["lineguard_samples_dropped_total{reason=\"store\"}"] ?? 0) > 0, "samples lost at the store are counted")
+        #expect((metricsLate["lineguard_store_spill_bytes"] ?? 0) > 0, "the waiting records are in the spill too")
+        #expect(metricsLate["lineguard_store_spill_full"] == 0)
+        #expect(statusMessages.contains { $0.contains("records safe in the spill") }, "STATUS= names the spill: \(statusMessages.suffix(2))")
+        let spillWhileFull = try Spill.status(ofSpillAt: Spill.path(forDatabase: database))
+        #expect((spillWhileFull?.entries ?? 0) > 0, "entries on disk while the disk is full")
 
         small.free()
         let freedAt = Date().timeIntervalSince1970
@@ -83,6 +90,7 @@ import FoundationNetworking
         let judged = Int(metricsAfter["lineguard_defects_total"] ?? 0)
         #expect(metricsAfter["lineguard_store_degraded"] == 0 && metricsAfter["lineguard_store_pending_records"] == 0, "healthy again")
         #expect(daemon.log.contains("store writes again"), "the recovery is logged")
+        #expect(metricsAfter["lineguard_store_spill_bytes"] == 0, "the spill is emptied once its records are committed")
         #expect(daemon.stop() == 0, "clean stop after the disk was full: \(daemon.log.suffix(2000))")
 
         let reader = try StoreReader(path: database)
@@ -140,20 +148,34 @@ import FoundationNetworking
         let waiting = Int(metrics["lineguard_store_pending_records"] ?? 0)
         try #require(waiting >= 20, "records waiting for space: \(waiting)")
         let judged = Int(metrics["lineguard_defects_total"] ?? 0)
+        // Every defect judged by now reaches the writer (and so the spill) within a pass.
+        try await Task.sleep(for: .milliseconds(500))
+        let spillPath = Spill.path(forDatabase: database)
+        let spilled = try #require(try Spill.status(ofSpillAt: spillPath)).entries
         // Power cut (or OOM kill) while the disk is full, then space and a restart.
         daemon.kill()
         let killedAt = Date().timeIntervalSince1970
         small.free()
+        let committedBeforeRestart = try CommittedRecords(path: database)
         try await daemon.launch(waitForSocket: true)
         try await Task.sleep(for: .seconds(2))
         #expect(daemon.stop() == 0)
+        #expect(daemon.log.contains("replaying records an earlier run spilled"), "the start replays the spill")
         let reader = try StoreReader(path: database)
         #expect(try reader.integrityCheck() == ["ok"])
-        let survived = try reader.defects(limit: 100_000).filter { $0.detectedAt < killedAt }.count
-        withKnownIssue("no durable spill: the defects, signals and holds waiting for space live in memory and die with the process") {
-            #expect(survived >= judged, "\(judged) defects judged before the crash, \(survived) in the record (\(waiting) records were waiting)")
-        }
-        print("disk full then crash: \(judged) defects judged, \(survived) recorded, \(waiting) records were waiting in memory")
+        let defects = try reader.defects(limit: 100_000)
+        let survived = defects.filter { $0.detectedAt < killedAt }.count
+        #expect(survived >= judged, "\(judged) defects judged before the crash, \(survived) in the record (\(waiting) records were waiting)")
+        let held = Set(try reader.holds().map(\.lot))
+        #expect(defects.allSatisfy { $0.lot.map(held.contains) ?? true }, "and their lots are on hold")
+        let after = try CommittedRecords(path: database)
+        #expect(after.lost(since: committedBeforeRestart).isEmpty,
+                "nothing committed before the crash was lost: \(after.lost(since: committedBeforeRestart).prefix(5))")
+        #expect(after.duplicated.isEmpty, "nothing written twice by the replay: \(after.duplicated.prefix(10))")
+        #expect(try Spill.status(ofSpillAt: spillPath)?.entries == 0, "the spill is reset once replayed")
+        print(
+            "disk full then crash: \(judged) defects judged, \(survived) recorded, \(waiting) records were waiting, "
+                + "\(spilled) in the spill; \(after.summary)")
     }
 
     /// One scrape of the metrics endpoint, as name{labels} -> value.

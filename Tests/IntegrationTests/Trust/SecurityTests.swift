@@ -33,9 +33,9 @@ import Testing
         #expect(try StoreReader(path: line.database).holds(lot: LotID(lot)).allSatisfy { !$0.reason.contains("outsider") })
 
         // The same user given the socket's group gets through (the gate is the group, nothing else).
-        let member = try OtherUser.run(LineGuardProcess.binary, arguments + ["--actor", "member"], groups: [info.st_gid])
+        let member = try OtherUser.run(LineGuardProcess.binary, arguments + ["--actor", "nobody"], groups: [info.st_gid])
         #expect(member.status == 0, "a member of the socket's group is served: \(member.stderr)")
-        #expect(try StoreReader(path: line.database).audit().contains { $0.actor == "member" })
+        #expect(try StoreReader(path: line.database).audit().contains { $0.actor == "nobody (uid 65534 nobody)" })
         #expect(line.stop().daemon == 0)
     }
 

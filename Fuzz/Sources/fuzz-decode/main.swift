@@ -1,0 +1,4 @@
+import FuzzSupport
+
+// libFuzzer's driver, calling this target's `LLVMFuzzerTestOneInput` for every input.
+FuzzDriver.run { data, count in fuzzDecode(data, count) }
