@@ -53,19 +53,17 @@ public final class LineGuardDaemon: Sendable {
             configuration: StoreConfiguration(sampleRetentionSeconds: settings.retentionDays.map { $0 * 86_400 }))
         try await store.sync(line: configuration.lineDescription, at: Clocks.wallNow())
         let databasePath = settings.database
+        let holder = ConfigurationHolder(configuration)
         let storedLimits: @Sendable (CharacteristicID) -> ControlLimits? = { id in
-            // The individuals chart's limits, on the scale the chart was configured with (`x`, or
-            // `ln_x` with transform = "log"); LiveChart ignores limits of the other scale.
-            let reader = try? StoreReader(path: databasePath)
-            return (try? reader?.currentLimits(id, statistic: "x")) ?? (try? reader?.currentLimits(id, statistic: "ln_x")) ?? nil
+            // The individuals chart's limits on the scale the chart is configured with (`x`, or
+            // `ln_x` with transform = "log").
+            let model = holder.current.characteristics.first { $0.id == id }?.model ?? ChartModelSettings()
+            return (try? StoreReader(path: databasePath).currentLimits(id, statistic: LiveChart.statistic(model))) ?? nil
         }
         // Enough for the longest run rule (Nelson 7: 15 points) and for EWMA/CUSUM to settle.
         let storedHistory: @Sendable (CharacteristicID) -> [Sample] = { id in
             (try? StoreReader(path: databasePath).latestSamples(characteristic: id, count: 200)) ?? []
         }
-        let multivariate = MultivariateHub.restored(
-            configuration.multivariate, databasePath: databasePath, latest: storedHistory, logger: logger)
-        let holder = ConfigurationHolder(configuration)
         let queue = RecordQueue(sampleCapacity: settings.queueCapacity, batchRows: settings.commitMaxRows)
         let progress = PipelineProgress()
         let registry = DeviceRegistry()
@@ -82,6 +80,9 @@ public final class LineGuardDaemon: Sendable {
         // Records a full disk left in the spill go into the database before anything polls
         // (frozen limits and lot starts among them).
         await writer.replaySpill()
+        // After the replay: T2 limits that waited in the spill are part of what is restored.
+        let multivariate = try MultivariateHub.restored(
+            configuration.multivariate, databasePath: databasePath, latest: storedHistory, logger: logger)
         let plans = AcquisitionPlan.plans(for: configuration)
         let characteristicCount = configuration.characteristics.count
         let polling = PollingService(

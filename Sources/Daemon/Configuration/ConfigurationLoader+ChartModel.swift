@@ -35,8 +35,11 @@ extension ConfigurationLoader {
             if phi != nil && model.autocorrelation != .ar1 {
                 known.report("phi", expected: "no phi unless autocorrelation = \"ar1\"")
             }
+            if phi == nil && model.autocorrelation == .ar1 {
+                known.report("phi", expected: "the lag-1 autocorrelation of the study, in [0, 1), with autocorrelation = \"ar1\"")
+            }
             if let center, let sigma, sigma > 0, (phi.map { $0 >= 0 && $0 < 1 } ?? true),
-                phi == nil || model.autocorrelation == .ar1
+                (phi != nil) == (model.autocorrelation == .ar1)
             {
                 model.known = ChartModelSettings.KnownLimits(center: center, sigma: sigma, phi: phi)
             } else {

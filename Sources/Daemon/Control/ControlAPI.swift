@@ -119,6 +119,11 @@ struct ControlAPI: Sendable {
             guard let settings = configuration.current.characteristics.first(where: { $0.id == id }) else {
                 throw HTTPError(.notFound, message: "unknown characteristic \(id)")
             }
+            if settings.model.known != nil {
+                throw HTTPError(
+                    .conflict,
+                    message: "\(id) charts against known_limits from its configuration (a capability study): change them there and reload")
+            }
             let window = try body.window.map { text -> Int in
                 guard let value = Int(text), value >= 2 else {
                     throw HTTPError(.badRequest, message: "window must be a whole number of at least 2 samples, got \(text)")
@@ -155,7 +160,8 @@ struct ControlAPI: Sendable {
                 limits.approvedBy = body.actor
                 limits.approvedAt = now
                 ids.append(try await store.save(limits: limits))
-                if limits.statistic == "x" { limitUpdates.post(limits) }
+                // The individuals chart's limits (x, or ln_x on the log scale) go to the live chart.
+                if limits.statistic == "x" || limits.statistic == "ln_x" { limitUpdates.post(limits) }
             }
             logger.notice("control limits approved", metadata: ["characteristic.id": "\(id)", "actor": "\(body.actor)"])
             return try JSONReply(ControlResult(ok: true, message: "\(id): approved limits in force", ids: ids))

@@ -8,9 +8,11 @@ extension MultivariateHub {
     /// samples (the pollers' replay history).
     static func restored(
         _ charts: [MultivariateSettings], databasePath: String, latest: (CharacteristicID) -> [Sample], logger: Logger
-    ) -> MultivariateHub? {
+    ) throws -> MultivariateHub? {
         guard !charts.isEmpty else { return nil }
-        let reader = try? StoreReader(path: databasePath)
+        // Unreadable, the store would look as if no limits were frozen: Phase I would start
+        // again on the latest samples (during a drift, the drift would become the baseline).
+        let reader: StoreReader? = try StoreReader(path: databasePath)
         return restored(
             charts, storedLimits: { id in (try? reader?.currentLimits(id, statistic: "t2")) ?? nil },
             samples: { id, range in

@@ -45,8 +45,11 @@ extension T2Monitor {
             for sample in recent { monitor.prime(sample) }
             var limits: [ControlLimits] = []
             if stored.ucl.map({ abs($0 - model.phase2Limit) > 1e-9 * max(1, abs($0)) }) ?? true {
-                // The settings changed (confidence): the same window, new limits.
-                limits.append(Self.limits(of: model, settings: settings, at: end))
+                // The settings changed (confidence): the same window (computed_at stays the
+                // window's end, which the next restart rebuilds from), new limits approved now.
+                var changed = Self.limits(of: model, settings: settings, at: end)
+                changed.approvedAt = max(Clocks.wallNow(), (stored.approvedAt ?? end) + 1e-6)
+                limits.append(changed)
             }
             return Restoration(
                 monitor: monitor, limits: limits,

@@ -1,11 +1,12 @@
 import ModbusKit
 
 extension AcquisitionPlan {
-    /// The requests that read again every unit counter the plan reads in another request than
-    /// its value. A station latches a result's counter and values together, but two requests are
-    /// two moments: a result latched between them would pair one unit's counter with the next
-    /// unit's values (a torn read). Reading the counter again after the values and finding it
-    /// unchanged proves the pair consistent. Empty when every counter shares its value's request.
+    /// The requests that read every unit counter the plan reads in another request than its
+    /// value. A station latches a result's counter and values together, but two requests are two
+    /// moments: a result latched between them would pair one unit's counter with the next unit's
+    /// values (a torn read). The poller reads these before and after the cycle; unchanged, the
+    /// pair is consistent. Empty when every counter shares its value's request (one reply is one
+    /// moment).
     func tornReadGuard() -> [ReadRequest] {
         func request(of name: String) -> Int? { requests.firstIndex { $0.points.contains { $0.name == name } } }
         var recheck: [PointDefinition] = []

@@ -56,7 +56,7 @@ public enum Scorecard {
                 next += 1
                 logger.notice(
                     "scenario run", metadata: ["scenario.name": "\(run.scenario.name)", "seed": "\(run.seed)"])
-                group.addTask { (position, try RunScore(try await run.run(logger: logger))) }
+                group.addTask { (position, try await score(try await run.run(logger: logger))) }
             }
             while next < runs.count && next < max(1, jobs) { start() }
             while let (position, score) = try await group.next() {
@@ -65,6 +65,14 @@ public enum Scorecard {
             }
         }
         return zip(definitions, scores).map { row($0.name, $1) }
+    }
+
+    /// Scores a run off the cooperative pool: the scoring reads the whole database and replays
+    /// the line, which would stall the pollers of the daemons still running in this process.
+    static func score(_ result: ScenarioRun.Result) async throws -> RunScore {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async { continuation.resume(with: Result { try RunScore(result) }) }
+        }
     }
 
     static func row(_ name: String, _ runs: [RunScore]) -> Row {

@@ -1,8 +1,9 @@
 import LineModel
 
 extension SpillRecord {
-    /// The payload format written by this LineGuard.
-    static let payloadVersion: UInt8 = 1
+    /// The payload format written by this LineGuard (2: control limits carry the lag-1
+    /// autocorrelation).
+    static let payloadVersion: UInt8 = 2
 
     private enum Tag: UInt8 {
         case defect = 1, signal, limits, lotStarted, lotEnded, dataQuality
@@ -168,6 +169,7 @@ extension SpillRecord {
         out.double(limits.computedAt)
         out.optional(limits.approvedBy) { $0.string($1) }
         out.optional(limits.approvedAt) { $0.double($1) }
+        out.optional(limits.autocorrelation) { $0.double($1) }
     }
 
     private static func readLimits(_ input: inout ByteReader) throws(SpillDecodingError) -> ControlLimits {
@@ -182,10 +184,13 @@ extension SpillRecord {
         let excludedCount = Int(try input.u32())
         var excluded: [Int] = []
         for _ in 0..<excludedCount { excluded.append(Int(try input.i64())) }
+        let computedAt = try input.double()
+        let approvedBy = try input.optional(Self.readString)
+        let approvedAt = try input.optional(Self.readDouble)
         return ControlLimits(
             characteristic: characteristic, statistic: statistic, center: center, sigma: sigma, lcl: lcl, ucl: ucl,
-            estimator: estimator, phase1Count: phase1Count, excluded: excluded, computedAt: try input.double(),
-            approvedBy: try input.optional(Self.readString), approvedAt: try input.optional(Self.readDouble))
+            estimator: estimator, phase1Count: phase1Count, excluded: excluded, computedAt: computedAt,
+            approvedBy: approvedBy, approvedAt: approvedAt, autocorrelation: try input.optional(Self.readDouble))
     }
 
     private static func readDouble(_ input: inout ByteReader) throws(SpillDecodingError) -> Double { try input.double() }

@@ -29,9 +29,13 @@ extension StoreWriter {
         case .lotEnded(let lot, _):
             return try connection.scalar("SELECT id FROM lot WHERE code = ? AND ended_at IS NOT NULL", lot.rawValue) != nil
         case .dataQuality(let event):
+            // Events of one read share its time and device (per-stream quality bits): the
+            // characteristic and the detail tell them apart.
             return try connection.scalar("""
-                SELECT id FROM data_quality_event WHERE time = ? AND mono = ? AND device = ? AND kind = ? LIMIT 1
-                """, event.time.wall, Int64(bitPattern: event.time.monotonicNanos), event.device, event.kind.rawValue) != nil
+                SELECT id FROM data_quality_event
+                WHERE time = ? AND mono = ? AND device = ? AND kind = ? AND characteristic IS ? AND detail = ? LIMIT 1
+                """, event.time.wall, Int64(bitPattern: event.time.monotonicNanos), event.device, event.kind.rawValue,
+                event.characteristic?.rawValue, event.detail) != nil
         }
     }
 
