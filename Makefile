@@ -88,7 +88,7 @@ test-sanitize: deps-test
 demo: build
 	$(BIN) demo --directory demo-output
 	@echo
-	@sh Tests/IntegrationTests/Dashboard/screenshot.sh $(BIN) demo-output/lineguard-demo.sqlite demo-output/pictures
+	@sh Tests/IntegrationTests/Dashboard/screenshot.sh $(BIN) demo-output/lineguard-demo.sqlite demo-output/pictures coating.loading.lane1
 	@echo "(re-read with: $(BIN) status --db demo-output/lineguard-demo.sqlite; $(BIN) lot show CR-000001 --db demo-output/lineguard-demo.sqlite)"
 
 # The fault campaign (issue 10): the whole line on loopback while the simulator injects, one at

@@ -16,7 +16,7 @@ import FoundationXML
         return (http.statusCode, http.value(forHTTPHeaderField: "Content-Type") ?? "", String(decoding: data, as: UTF8.self))
     }
 
-    @Test(.timeLimit(.minutes(1))) func tilesEscapingStatusCodesAndTheChart() async throws {
+    @Test(.timeLimit(.minutes(3))) func tilesEscapingStatusCodesAndTheChart() async throws {
         let directory = try TemporaryDirectory()
         let database = directory.path + "/three.sqlite"
         try await ThreeStationRecord.write(to: database)
@@ -52,7 +52,7 @@ import FoundationXML
         #expect(gone.status == 503 && gone.body.contains("Not available") && gone.body.contains("cannot read"))
     }
 
-    @Test(.timeLimit(.minutes(1))) func aDeviceDownTurnsOnlyItsStationRed() async throws {
+    @Test(.timeLimit(.minutes(3))) func aDeviceDownTurnsOnlyItsStationRed() async throws {
         let directory = try TemporaryDirectory()
         let database = directory.path + "/three.sqlite"
         try await ThreeStationRecord.write(to: database, downDevice: "drying-plc")
