@@ -91,7 +91,10 @@ struct LiveChart: Sendable {
     var isPhaseII: Bool { frozen != nil }
 
     /// The statistic name of the individuals chart under `model` (`x`, or `ln_x` on the log scale).
-    static func statistic(_ model: ChartModelSettings) -> String { model.transform == .log ? "ln_x" : "x" }
+    static func statistic(_ model: ChartModelSettings) -> String { prefix(model) + "x" }
+
+    /// `ln_` before the statistics of a chart on the log scale, else nothing.
+    static func prefix(_ model: ChartModelSettings) -> String { model.transform == .log ? "ln_" : "" }
 
     /// Adopts approved limits (an engineer's recompute): Phase II from now on with a fresh
     /// run-rule history, since the old history was judged against other limits.
@@ -134,7 +137,7 @@ struct LiveChart: Sendable {
         approvedBy: String?
     ) -> [ControlLimits] {
         let limits = frozen(estimate)
-        let prefix = model.transform == .log ? "ln_" : ""
+        let prefix = Self.prefix(model)
         var records = [
             ControlLimits(
                 characteristic: characteristic, statistic: prefix + "x", center: estimate.center, sigma: estimate.sigma,
@@ -171,7 +174,7 @@ struct LiveChart: Sendable {
         }
         let center = limits.estimate.center
         let sigma = limits.estimate.sigma
-        let prefix = model.transform == .log ? "ln_" : ""
+        let prefix = Self.prefix(model)
         if let rule = rules.next(z: (x - center) / sigma) {
             step.violations.append(Violation(statistic: prefix + "x", rule: rule, value: x, lcl: limits.lcl, ucl: limits.ucl))
         }

@@ -48,9 +48,11 @@ struct ScenarioRun: Sendable {
         var configuration: DaemonConfiguration
         if var template {
             template.daemon.database = database
-            for index in template.devices.indices {
-                let station = template.devices[index].name.replacingOccurrences(of: "-plc", with: "")
-                if let port = ports[station] { template.devices[index].endpoint = ModbusEndpoint(host: "127.0.0.1", port: port) }
+            for station in line.stations {
+                guard let port = ports[station.name],
+                    let index = template.devices.firstIndex(where: { $0.name == DaemonConfigurationWriter.device(station) })
+                else { continue }
+                template.devices[index].endpoint = ModbusEndpoint(host: "127.0.0.1", port: port)
             }
             configuration = template
         } else {
