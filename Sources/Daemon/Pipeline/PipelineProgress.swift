@@ -30,11 +30,9 @@ public final class PipelineProgress: Sendable {
         public var isDegraded: Bool { failingSince != nil }
     }
 
-    /// Records the outcome of a writer pass; returns the previous health (for transitions).
-    @discardableResult
-    func storePass(failed error: (any Error)?, pending: Int, lostSamples: Int) -> StoreHealth {
+    /// Records the outcome of a writer pass.
+    func storePass(failed error: (any Error)?, pending: Int, lostSamples: Int) {
         store.withLock { health in
-            let previous = health
             if let error {
                 if health.failingSince == nil { health.failingSince = Clocks.wallNow() }
                 health.lastError = "\(error)"
@@ -44,7 +42,6 @@ public final class PipelineProgress: Sendable {
             }
             health.pendingRecords = pending
             health.lostSamples += UInt64(lostSamples)
-            return previous
         }
     }
 

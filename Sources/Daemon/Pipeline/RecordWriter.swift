@@ -110,18 +110,32 @@ struct RecordWriter: Sendable {
         let spillStatus = state.spillHoldsRecords || pass.error != nil ? await spill?.status : nil
         if spill != nil { DaemonMetrics.spill(usedBytes: spillStatus?.usedBytes ?? 0, full: state.spillFull) }
         let degradation = pass.error.map { StoreDegradation(error: $0, spill: spillStatus, spillFull: state.spillFull) }
-        let previous = progress.storePass(failed: degradation, pending: failed.count, lostSamples: pass.lostSamples)
+        progress.storePass(failed: degradation, pending: failed.count, lostSamples: pass.lostSamples)
         DaemonMetrics.store(degraded: pass.error != nil, pending: failed.count, lostSamples: pass.lostSamples)
-        if let degradation, !previous.isDegraded {
+        logOutage(&state, degradation: degradation, waiting: failed.count)
+    }
+
+    /// The log tells an outage once: a critical line when it begins, a notice when it ends
+    /// (see `StoreOutage`).
+    private func logOutage(_ state: inout WriterState, degradation: StoreDegradation?, waiting: Int) {
+        let error = degradation.map { "\($0)" } ?? ""
+        switch state.outage.pass(failed: degradation != nil) {
+        case .began:
             logger.critical(
                 spill == nil
                     ? "store cannot write: polling and judging go on; defects, signals and holds wait in memory"
                     : "store cannot write: polling and judging go on; defects, signals and holds wait in the spill and in memory",
-                metadata: ["error": "\(degradation)", "records.waiting": "\(failed.count)"])
-        } else if pass.error == nil, previous.isDegraded {
+                metadata: ["error": "\(error)", "records.waiting": "\(waiting)"])
+        case .relapsed:
+            logger.info(
+                "store failed again before its recovery was confirmed",
+                metadata: ["error": "\(error)"])
+        case .ended:
             logger.notice(
                 "store writes again: waiting records committed",
                 metadata: ["samples.lost": "\(progress.storeHealth.lostSamples)"])
+        case nil:
+            break
         }
     }
 

@@ -31,4 +31,6 @@ struct WriterState {
     var spillHoldsRecords = false
     /// The last append found the spill full: records wait in memory only.
     var spillFull = false
+    /// The store outage as the log tells it.
+    var outage = StoreOutage()
 }
