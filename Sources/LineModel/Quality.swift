@@ -21,6 +21,9 @@ public enum Quality: Sendable, Hashable {
         case notANumber = "nan"
         case infinite = "inf"
         case outOfPhysicalRange = "range"
+        /// Further from the last accepted value than the characteristic's `max_step` allows
+        /// (a word-swapped float that lands inside the physical range, a spike).
+        case implausibleStep = "step"
         case badString = "string"
     }
 

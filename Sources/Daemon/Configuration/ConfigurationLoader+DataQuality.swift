@@ -1,17 +1,19 @@
 import ModbusKit
 
 /// The data-quality sources of a configuration: a device's `heartbeat` and `status` word, a
-/// characteristic's `quality` flag and `frozen_after_units`. Checked like every other key: each
+/// characteristic's `quality` flag, `frozen_after_units` and `max_step`. Checked like every other key: each
 /// issue names its key path, the bad value and what was expected.
 extension ConfigurationLoader {
     /// What a characteristic table says about its own data quality.
     struct CharacteristicQualityKeys {
         var flag: QualityFlagSettings?
         var frozenAfterUnits: Int?
+        var maxStep: Double?
 
         func apply(to settings: inout CharacteristicSettings) {
             settings.quality = flag
             settings.frozenAfterUnits = frozenAfterUnits
+            settings.maxStep = maxStep
         }
     }
 
@@ -97,7 +99,7 @@ extension ConfigurationLoader {
         return Array(Set(bits.compactMap { $0 })).sorted()
     }
 
-    /// Reads `quality` and `frozen_after_units` of a characteristic; nil after an issue.
+    /// Reads `quality`, `frozen_after_units` and `max_step` of a characteristic; nil after an issue.
     /// - Parameters:
     ///   - device: the value's device (nil when it could not be resolved: already reported).
     ///   - hasSequence: whether the characteristic reads a per-unit counter.
@@ -114,6 +116,16 @@ extension ConfigurationLoader {
                 table.report(
                     "frozen_after_units",
                     expected: "frozen_after_units only together with sequence (it counts units; a continuous value uses frozen_after, which counts polls)")
+                valid = false
+            }
+        }
+        if table.has("max_step") {
+            let expected = "a positive number: the largest plausible change between two accepted values, in the value's unit"
+            let step = table.double("max_step", required: false, expected: expected)
+            if let step, step > 0 {
+                keys.maxStep = step
+            } else {
+                if step != nil { table.report("max_step", expected: expected) }
                 valid = false
             }
         }

@@ -140,6 +140,9 @@ public struct CharacteristicSettings: Sendable, Hashable {
     /// With a `sequence`: the value is `frozen` when it repeats unchanged for this many units
     /// in a row (nil: never). Continuous values use `frozenAfter` (polls) instead.
     public var frozenAfterUnits: Int? = nil
+    /// The largest plausible change between two accepted values, in the value's unit (nil:
+    /// unchecked). A value further away is `decode:step` (see `StepGuard`).
+    public var maxStep: Double? = nil
     /// How values are modelled for the charts (sigma estimator, MR chart, autocorrelation,
     /// transform).
     public var model = ChartModelSettings()

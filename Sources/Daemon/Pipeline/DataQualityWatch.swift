@@ -2,8 +2,8 @@ import LineModel
 import ModbusKit
 
 /// The data-quality sources of one poller, judged cycle by cycle: each device's heartbeat and
-/// status word, each characteristic's quality flag, and per-unit values that stop changing
-/// (`frozen_after_units`). It decides which values must stay out of SPC, defects and lot
+/// status word, each characteristic's quality flag, per-unit values that stop changing
+/// (`frozen_after_units`) and values that jump further than is plausible (`max_step`). It decides which values must stay out of SPC, defects and lot
 /// changes, and reports each episode once: one event when it begins, one when it ends.
 ///
 /// Pure (no clock, no I/O): the time is the monotonic time of the reads themselves.
@@ -32,6 +32,8 @@ struct DataQualityWatch: Sendable {
     private var flagged: Set<CharacteristicID> = []
     /// The last good per-unit value and how many units in a row showed it.
     private var repeats: [CharacteristicID: (value: Double, units: Int)] = [:]
+    /// The plausibility guard of each characteristic with a `max_step`.
+    private var steps: [CharacteristicID: StepGuard] = [:]
     /// Device conditions as last published to the metrics.
     private var published: [String: Bool] = [:]
 
@@ -117,9 +119,10 @@ struct DataQualityWatch: Sendable {
     /// - Parameters:
     ///   - quality: the quality of the read itself (a bad read stays as it is).
     ///   - newUnit: true when the value belongs to a unit not seen before (per-unit values).
+    ///   - time: when the value was read.
     mutating func review(
         _ quality: Quality, value: Double, of characteristic: CharacteristicSettings, newUnit: Bool,
-        readings: [String: PointReading]
+        readings: [String: PointReading], time: SampleTime
     ) -> Review {
         var review = Review(quality: quality, reported: false, events: [])
         if let flag = characteristic.quality {
@@ -140,6 +143,23 @@ struct DataQualityWatch: Sendable {
             let units = previous.map { $0.value == value ? $0.units + 1 : 1 } ?? 1
             repeats[characteristic.id] = (value, units)
             if units >= limit { review.quality = .frozen }
+        }
+        if let maxStep = characteristic.maxStep, review.quality.isGood {
+            var guardian = steps[characteristic.id] ?? StepGuard(maxStep: maxStep)
+            switch guardian.observe(value) {
+            case .accepted:
+                break
+            case .refused:
+                review.quality = .decodeError(.implausibleStep)
+            case .newLevel(let from):
+                review.events.append(
+                    DataQualityEvent(
+                        kind: .deviceUp, device: characteristic.device, characteristic: characteristic.id,
+                        detail: "new level \(value) accepted after \(guardian.confirmations) values in a row agreed "
+                            + "(last accepted \(from), max_step \(maxStep))",
+                        time: time))
+            }
+            steps[characteristic.id] = guardian
         }
         return review
     }

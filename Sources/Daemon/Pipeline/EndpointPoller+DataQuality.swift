@@ -19,18 +19,20 @@ extension EndpointPoller {
         }
     }
 
-    /// Applies the device conditions, the quality flag and `frozen_after_units` to one value.
+    /// Applies the device conditions, the quality flag, `frozen_after_units` and `max_step` to
+    /// one value.
     /// Returns true when the value was downgraded by an episode reported here (the caller then
     /// does not report the downgraded quality value by value).
     mutating func reviewQuality(
         _ quality: inout Quality, value: Double, of characteristic: CharacteristicSettings, newUnit: Bool,
-        byName: [String: PointReading], into records: inout [PipelineRecord]
+        time: SampleTime, byName: [String: PointReading], into records: inout [PipelineRecord]
     ) -> Bool {
-        let review = dataQuality.review(quality, value: value, of: characteristic, newUnit: newUnit, readings: byName)
+        let review = dataQuality.review(
+            quality, value: value, of: characteristic, newUnit: newUnit, readings: byName, time: time)
         for event in review.events {
             records.append(.dataQuality(event))
             logger.notice(
-                "quality flag changed",
+                "data quality source changed",
                 metadata: ["characteristic.id": "\(characteristic.id)", "event.detail": "\(event.detail)"])
         }
         quality = review.quality

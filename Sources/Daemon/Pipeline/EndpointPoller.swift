@@ -144,7 +144,8 @@ struct EndpointPoller: Sendable {
             var quality = reading.quality
             if quality.isGood && !value.isFinite { quality = .decodeError(.notANumber) }
             let flagged = reviewQuality(
-                &quality, value: value, of: characteristic, newUnit: sequence != nil, byName: byName, into: &records)
+                &quality, value: value, of: characteristic, newUnit: sequence != nil, time: reading.time, byName: byName,
+                into: &records)
             let sample = Sample(
                 characteristic: characteristic.id, value: value, quality: quality, time: reading.time,
                 lot: currentLot[characteristic.station] ?? lotBoard.current(station: characteristic.station),

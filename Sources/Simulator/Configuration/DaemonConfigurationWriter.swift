@@ -89,6 +89,7 @@ public enum DaemonConfigurationWriter {
         if let order = characteristic.byteOrder { out += "byte_order = \(quoted(order.rawValue))\n" }
         out += "unit = \(quoted(characteristic.unit))\n"
         out += "physical_range = [\(number(characteristic.physicalRange.lowerBound)), \(number(characteristic.physicalRange.upperBound))]\n"
+        if let step = characteristic.maxStep { out += "max_step = \(number(step))\n" }
         if let lsl = characteristic.lsl { out += "lsl = \(number(lsl))\n" }
         out += "target = \(number(characteristic.nominal))\n"
         if let usl = characteristic.usl { out += "usl = \(number(usl))\n" }

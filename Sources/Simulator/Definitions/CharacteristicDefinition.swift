@@ -28,6 +28,10 @@ public struct CharacteristicDefinition: Sendable, Hashable {
     /// One value per stream (lane, nozzle), or a single value.
     public var perStream: Bool
     public var physicalRange: ClosedRange<Double>
+    /// The largest plausible change between two readings, in the value's unit (nil: none):
+    /// written as the daemon's `max_step`, so that a reading that jumps further (a word-swapped
+    /// float inside the physical range) is a data-quality event, not a measurement.
+    public var maxStep: Double?
     /// Charting hints for the daemon configuration the simulator writes.
     public var phase1: Int
     public var rules: [Int]

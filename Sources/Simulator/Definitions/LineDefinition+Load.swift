@@ -147,6 +147,7 @@ extension LineDefinition {
                 table.report("physical_range", expected: "[min, max] with min < max")
             }
         }
+        let maxStep = table.double("max_step", required: false, in: 1e-12...1e12, expected: "a positive number in the value's unit")
         let phase1 = table.int("phase1", required: false, in: 2...100_000) ?? 25
         let rules = table.numbers("rules", required: false, expected: "a list of rule numbers 1...8").map { $0.map { Int($0) } } ?? [1, 2, 3, 4]
         let low = table.string("defect_code_low", required: false)
@@ -160,6 +161,7 @@ extension LineDefinition {
             perStream: perStream, physicalRange: range, phase1: phase1, rules: rules, defectCodeLow: low,
             defectCodeHigh: high, severity: severity)
         definition.chart = chart
+        definition.maxStep = maxStep
         return definition
     }
 }
