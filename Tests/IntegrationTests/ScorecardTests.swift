@@ -21,12 +21,14 @@ import Testing
             for key in [
                 "scenario", "seeds", "detection_rate", "delay_samples_median", "delay_samples_p90", "delay_seconds_median",
                 "detected_before_first_defect_rate", "false_signals_per_1000", "design_false_signals_per_1000",
-                "held_lots_correct_rate", "quality_faults_kept_out_rate",
+                "held_lots_correct_rate", "quality_faults_kept_out_rate", "units_unread",
             ] {
                 #expect(row.keys.contains(key), "missing \(key) in \(row)")
             }
             #expect(row["detection_rate"] as? Double == 1.0, "\(row)")
             #expect(row["held_lots_correct_rate"] as? Double == 1.0, "\(row)")
+            // Filling and grading hold each result until the daemon acknowledges it: none unread.
+            #expect(row["units_unread"] as? Int == 0, "\(row)")
             // One seed is noisy; the charts' design is ~6 per 1000 on this line (the old
             // I-MR-everywhere configuration gave 55-123).
             let measured = row["false_signals_per_1000"] as? Double ?? 99

@@ -47,9 +47,11 @@ import Testing
         #expect(Set(ports.keys) == Set(Fixtures.line.stations.map(\.name)))
         // Runs until the checks are done (a fixed line time would end early on a loaded machine).
         let run = Task { try await simulator.run() }
-        let options = DeviceOptions(
+        var options = DeviceOptions(
             responseTimeout: .milliseconds(200), connectTimeout: .milliseconds(300), maxGap: 100, busyRetries: 0,
             backoffInitial: .milliseconds(10), backoffMax: .milliseconds(50), backoffJitter: 0)
+        // Filling and grading hold each result until the poller echoes its counter to register 6.
+        options.writeTargets = [WriteTarget(unit: 1, kind: .holdingRegister, address: 6)]
         // Filling: per-nozzle counters and cell serials in one request (200...315).
         let filling = ModbusDevice(endpoint: ModbusEndpoint(host: "127.0.0.1", port: ports["filling"] ?? 0), options: options, logger: Self.logger)
         var fillingPoints: [PointDefinition] = []
@@ -84,6 +86,8 @@ import Testing
                 #expect(values["cell"] == .text(StationRecord.cellSerial(UInt32(10_000_000 + sequence))))
                 #expect((77.0...81.0).contains(values["capacity"]?.doubleValue ?? 0))
             }
+            if counter > 0 { try await filling.writeRegister(unit: 1, address: 6, value: UInt16(truncatingIfNeeded: Int(counter))) }
+            if sequence > 0 { try await grading.writeRegister(unit: 1, address: 6, value: UInt16(truncatingIfNeeded: Int(sequence))) }
             try await Task.sleep(for: .milliseconds(25))
         }
         await filling.close()

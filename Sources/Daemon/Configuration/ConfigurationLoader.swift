@@ -63,7 +63,9 @@ public enum ConfigurationLoader {
         let stationTables = root.tables("stations")
         let stations = stationTables.compactMap { parseStation($0, devices: byName, declared: declared) }
         unique(tables: stationTables, key: "name")
-        let stationNames = Set(stations.map(\.name))
+        // Declared names: a station that is invalid itself (or through its device) is reported
+        // once, not again by every characteristic of it.
+        let stationNames = Set(stationTables.compactMap { $0.peekString("name") })
 
         let characteristicTables = root.tables("characteristics")
         let characteristics = characteristicTables.compactMap {
@@ -75,7 +77,8 @@ public enum ConfigurationLoader {
         let interlocks = interlockTables.compactMap {
             parseInterlock($0, devices: byName, declared: declared, stations: stationNames)
         }
-        // The interlocks are the only targets a device may ever be written to.
+        // The interlocks and the acknowledge registers (parseAcknowledge) are the only targets a
+        // device may ever be written to.
         var writable = devices
         for interlock in interlocks {
             guard let index = writable.firstIndex(where: { $0.name == interlock.device }) else { continue }
@@ -161,12 +164,14 @@ public enum ConfigurationLoader {
         if let value = table.bool("one_request_per_value", required: false) { options.oneRequestPerValue = value }
         guard let name, let endpoint else {
             skipDeviceQualitySources(table)
+            if table.has("acknowledge") { _ = table.subtable("acknowledge", required: false) }
             return nil
         }
         var device = DeviceSettings(
             name: name, endpoint: endpoint, unit: UInt8(unit ?? 1), addressBase: base ?? 0,
             pollIntervalMilliseconds: interval ?? 1000, byteOrder: order ?? .abcd, options: options)
-        guard parseDeviceQualitySources(table, into: &device) else { return nil }
+        let qualityOK = parseDeviceQualitySources(table, into: &device)
+        guard parseAcknowledge(table, into: &device), qualityOK else { return nil }
         return device
     }
 

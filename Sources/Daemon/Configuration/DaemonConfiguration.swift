@@ -82,6 +82,8 @@ public struct DeviceSettings: Sendable, Hashable {
     public var heartbeat: HeartbeatSettings? = nil
     /// A status word whose bits say whether the device's data is valid (nil: not read).
     public var status: StatusWordSettings? = nil
+    /// The result handshake's acknowledge (nil: results are read without acknowledging).
+    public var acknowledge: AcknowledgeSettings? = nil
 }
 
 /// `[[stations]]`.

@@ -29,6 +29,13 @@ enum DaemonMetrics {
     static func tornRead(endpoint: String) {
         Counter(label: "lineguard_torn_reads_total", dimensions: [("endpoint", endpoint)]).increment()
     }
+    /// Results acknowledged to a device's result handshake, and acknowledge writes that failed.
+    static func acknowledged(device: String) {
+        Counter(label: "lineguard_results_acknowledged_total", dimensions: [("device", device)]).increment()
+    }
+    static func acknowledgeFailed(device: String) {
+        Counter(label: "lineguard_acknowledge_failures_total", dimensions: [("device", device)]).increment()
+    }
     static func skippedCycles(endpoint: String, _ count: Int) {
         Counter(label: "lineguard_poll_cycles_skipped_total", dimensions: [("endpoint", endpoint)]).increment(by: count)
     }

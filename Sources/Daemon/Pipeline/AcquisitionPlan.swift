@@ -57,6 +57,7 @@ struct AcquisitionPlan: Sendable, Hashable {
                 points.append(source(lot, name: lotPoint(station.name), unit: units[lot.device] ?? 1))
             }
             points += dataQualityPoints(devices: devices, characteristics: characteristics, units: units)
+            points += acknowledgePoints(devices: devices)
             // The most conservative pacing and caps of the devices behind one endpoint.
             var options = devices.first?.options ?? DeviceOptions()
             for device in devices.dropFirst() {

@@ -32,6 +32,10 @@ struct EndpointPoller: Sendable {
     var dataQuality = DataQualityWatch()
     /// The device states last written, data-quality conditions included (changes go out at once).
     private var lastShownStates: [String] = []
+    /// Per device with `acknowledge`: the result counter last acknowledged.
+    var lastAcknowledged: [String: UInt64] = [:]
+    /// Devices whose acknowledge write is failing (reported once per episode).
+    var acknowledgeFailing: Set<String> = []
 
     /// - Parameters:
     ///   - carried: judges kept from before a reload (used only where the settings are equal).
@@ -84,6 +88,9 @@ struct EndpointPoller: Sendable {
             var records: [PipelineRecord] = []
             if let consistent { records = await process(consistent) }
             let dropped = queue.push(records)
+            // Acknowledged only once judged and queued; a controller with more results waiting
+            // shows the next one at once, so the poller reads again without waiting.
+            let draining = consistent != nil && !plan.acknowledgingDevices.isEmpty ? await acknowledgeResults(consistent ?? []) : false
             progress.completedPollCycle()
             if dropped > 0 {
                 DaemonMetrics.dropped(dropped)
@@ -91,7 +98,9 @@ struct EndpointPoller: Sendable {
             }
             next = next.advanced(by: plan.interval)
             let now = clock.now
-            if next < now {
+            if draining {
+                next = now.advanced(by: Self.drainPause)
+            } else if next < now {
                 // Overrun: skip the missed slots rather than firing them back to back.
                 var missed = 0
                 while next < now {
@@ -109,6 +118,10 @@ struct EndpointPoller: Sendable {
         }
         return judges
     }
+
+    /// The pause before the next read after a result was acknowledged: long enough for the
+    /// controller to latch its next result, short enough to catch up with a fast station.
+    static let drainPause: Duration = .milliseconds(1)
 
     /// Maps one cycle's readings to records, in the order they must be stored.
     mutating func process(_ readings: [PointReading]) async -> [PipelineRecord] {

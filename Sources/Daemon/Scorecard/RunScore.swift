@@ -29,6 +29,10 @@ struct RunScore: Sendable {
     /// (`DesignFalseSignalRate`).
     var designFalseSignals: Double
     var heldLotsCorrect: Bool
+    /// Per-unit results the daemon never read: the gaps in each unit counter's recorded
+    /// samples (any quality), the largest per station, summed over stations; plus results the
+    /// simulator's controllers dropped from a full queue (`results_lost`).
+    var unreadUnits: Int
 
     init(_ result: ScenarioRun.Result) throws {
         let truth = result.truth
@@ -146,6 +150,23 @@ struct RunScore: Sendable {
         let missed = bad.intersection(known).subtracting(held)
         let wrong = held.subtracting(bad).subtracting(touched)
         heldLotsCorrect = missed.isEmpty && wrong.isEmpty
+        unreadUnits = try Self.unreadUnits(result, reader: reader)
+    }
+
+    /// See `unreadUnits`. A counter that goes back (a controller restart) starts a new count.
+    private static func unreadUnits(_ result: ScenarioRun.Result, reader: StoreReader) throws -> Int {
+        var byStation: [String: Int] = [:]
+        for settings in result.configuration.characteristics where settings.sequence != nil {
+            let sequences = try reader.samples(characteristic: settings.id, from: 0, to: 1e12, limit: 10_000_000)
+                .compactMap(\.sequence).sorted()
+            var gaps = 0
+            for (previous, next) in zip(sequences, sequences.dropFirst()) where next > previous + 1 {
+                gaps += Int(next - previous - 1)
+            }
+            byStation[settings.station] = max(byStation[settings.station] ?? 0, gaps)
+        }
+        let lost = result.truth.filter { $0.event == "results_lost" }.reduce(0) { $0 + ($1.units ?? 0) }
+        return byStation.values.reduce(0, +) + lost
     }
 
     /// Whether the characteristic `id` (`station.characteristic[.streamN]`) is one the fault acts

@@ -20,6 +20,9 @@ public enum Scorecard {
         public var designFalseSignalsPer1000: Double
         public var heldLotsCorrectRate: Double
         public var qualityFaultsKeptOutRate: Double?
+        /// Per-unit results never read, summed over the seeds (`RunScore.unreadUnits`): 0 when
+        /// the handshake kept up with the line at the played speed.
+        public var unitsUnread: Int
     }
 
     /// Runs `scenarios` (files of seeds/scenarios) on `line`, `seeds` seeds each (seed = the
@@ -91,7 +94,8 @@ public enum Scorecard {
             falseSignalsPer1000: samples == 0 ? 0 : Double(runs.reduce(0) { $0 + $1.falseSignals }) * 1000 / Double(samples),
             designFalseSignalsPer1000: samples == 0 ? 0 : runs.reduce(0) { $0 + $1.designFalseSignals } * 1000 / Double(samples),
             heldLotsCorrectRate: rate(runs.map(\.heldLotsCorrect)),
-            qualityFaultsKeptOutRate: quality.isEmpty ? nil : rate(quality.map(\.keptOut)))
+            qualityFaultsKeptOutRate: quality.isEmpty ? nil : rate(quality.map(\.keptOut)),
+            unitsUnread: runs.reduce(0) { $0 + $1.unreadUnits })
     }
 
     static func rate(_ flags: [Bool]) -> Double {
@@ -120,7 +124,8 @@ public enum Scorecard {
                 + "\"false_signals_per_1000\": \(number(row.falseSignalsPer1000)), "
                 + "\"design_false_signals_per_1000\": \(number(row.designFalseSignalsPer1000)), "
                 + "\"held_lots_correct_rate\": \(number(row.heldLotsCorrectRate)), "
-                + "\"quality_faults_kept_out_rate\": \(number(row.qualityFaultsKeptOutRate))}"
+                + "\"quality_faults_kept_out_rate\": \(number(row.qualityFaultsKeptOutRate)), "
+                + "\"units_unread\": \(row.unitsUnread)}"
         }
         return "[\n  " + items.joined(separator: ",\n  ") + "\n]"
     }
@@ -131,7 +136,7 @@ public enum Scorecard {
             return String(repeating: " ", count: max(0, width - text.count)) + text
         }
         var lines = [
-            "scenario                  seeds  detection  delay samples (med/p90)  delay line-s (med)  before defect  false /1000 (design)  lots ok  DQ kept out"
+            "scenario                  seeds  detection  delay samples (med/p90)  delay line-s (med)  before defect  false /1000 (design)  lots ok  DQ kept out  unread"
         ]
         for row in rows {
             let delay = (row.delaySamplesMedian.map { String(format: "%.0f", $0) } ?? "-") + " / "
@@ -142,7 +147,7 @@ public enum Scorecard {
                     + cell(row.delaySecondsMedian, 0, 20) + cell(row.detectedBeforeFirstDefectRate, 2, 15)
                     + cell(row.falseSignalsPer1000, 2, 13) + " (" + cell(row.designFalseSignalsPer1000, 2, 5) + ")"
                     + cell(row.heldLotsCorrectRate, 2, 9)
-                    + cell(row.qualityFaultsKeptOutRate, 2, 13))
+                    + cell(row.qualityFaultsKeptOutRate, 2, 13) + String(format: "%8d", row.unitsUnread))
         }
         return lines.joined(separator: "\n")
     }

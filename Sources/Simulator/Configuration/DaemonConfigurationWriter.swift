@@ -40,8 +40,14 @@ public enum DaemonConfigurationWriter {
             // next unit's values (a torn read).
             out += "max_gap = \(resultBlockGap)\n"
             out += heartbeatLine(station, pollMilliseconds: poll) + statusLine(station)
+            if station.acknowledgeRequired, let address = map.acknowledge {
+                // The controller holds each result until it is acknowledged: none goes by unread.
+                out += "acknowledge = { address = \(address), counter = { register = \"holding\", address = \(map.sequence), type = \"uint32\" } }\n"
+            }
             out += "# Also published (holding registers): sequence \(map.sequence) (uint32)"
-            if let address = map.acknowledge { out += ", acknowledge \(address) (write the sequence's low 16 bits)" }
+            if let address = map.acknowledge, !station.acknowledgeRequired {
+                out += ", acknowledge \(address) (write the sequence's low 16 bits)"
+            }
             if let address = map.parentLot { out += ", parent lot \(address) (string, \(map.lotRegisters) registers)" }
             if let address = map.metre { out += ", metre counter \(address) (float32)" }
             if let address = map.unitID { out += ", unit id \(address) (string, \(map.lotRegisters) registers)" }

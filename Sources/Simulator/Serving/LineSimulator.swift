@@ -111,9 +111,12 @@ public final class LineSimulator: Sendable {
             started[index].detail = (started[index].detail ?? "") + ", speed \(speed)"
         }
         try truth.write(started)
-        // Wake at least every 100 ms (heartbeat) and once per fastest result period.
+        // Wake at least every 100 ms (heartbeat) and once per fastest result period; every
+        // millisecond when a station holds results until acknowledged, so that it shows its
+        // next queued result soon after the acknowledge.
         let fastest = line.stations.map(\.periodSeconds).min() ?? 1
-        let tick = max(0.001, min(0.1, fastest / speed / 2))
+        let acknowledging = line.stations.contains(where: \.acknowledgeRequired)
+        let tick = acknowledging ? 0.001 : max(0.001, min(0.1, fastest / speed / 2))
         var wake = 0.0
         while !Task.isCancelled {
             let elapsed = Self.seconds(clock.now - start)
