@@ -16,6 +16,8 @@ public enum Scorecard {
         public var delaySecondsMedian: Double?
         public var detectedBeforeFirstDefectRate: Double?
         public var falseSignalsPer1000: Double
+        /// Its 95 % confidence interval over the seeds (`FalseSignalInterval`; nil for one seed).
+        public var falseSignalsPer1000CI95: ClosedRange<Double>?
         /// What the configured charts' design implies for the same in-control samples.
         public var designFalseSignalsPer1000: Double
         public var heldLotsCorrectRate: Double
@@ -92,6 +94,7 @@ public enum Scorecard {
             delaySecondsMedian: quantile(seconds, 0.5),
             detectedBeforeFirstDefectRate: process.isEmpty ? nil : rate(process.map { $0.detected && $0.beforeFirstDefect }),
             falseSignalsPer1000: samples == 0 ? 0 : Double(runs.reduce(0) { $0 + $1.falseSignals }) * 1000 / Double(samples),
+            falseSignalsPer1000CI95: FalseSignalInterval.per1000(signals: runs.map(\.falseSignals), samples: runs.map(\.inControlSamples)),
             designFalseSignalsPer1000: samples == 0 ? 0 : runs.reduce(0) { $0 + $1.designFalseSignals } * 1000 / Double(samples),
             heldLotsCorrectRate: rate(runs.map(\.heldLotsCorrect)),
             qualityFaultsKeptOutRate: quality.isEmpty ? nil : rate(quality.map(\.keptOut)),
@@ -122,6 +125,8 @@ public enum Scorecard {
                 + "\"delay_seconds_median\": \(number(row.delaySecondsMedian)), "
                 + "\"detected_before_first_defect_rate\": \(number(row.detectedBeforeFirstDefectRate)), "
                 + "\"false_signals_per_1000\": \(number(row.falseSignalsPer1000)), "
+                + "\"false_signals_per_1000_ci95\": "
+                + (row.falseSignalsPer1000CI95.map { "[\(number($0.lowerBound)), \(number($0.upperBound))]" } ?? "null") + ", "
                 + "\"design_false_signals_per_1000\": \(number(row.designFalseSignalsPer1000)), "
                 + "\"held_lots_correct_rate\": \(number(row.heldLotsCorrectRate)), "
                 + "\"quality_faults_kept_out_rate\": \(number(row.qualityFaultsKeptOutRate)), "
@@ -136,7 +141,7 @@ public enum Scorecard {
             return String(repeating: " ", count: max(0, width - text.count)) + text
         }
         var lines = [
-            "scenario                  seeds  detection  delay samples (med/p90)  delay line-s (med)  before defect  false /1000 (design)  lots ok  DQ kept out  unread"
+            "scenario                  seeds  detection  delay samples (med/p90)  delay line-s (med)  before defect  false /1000 [95% CI]  (design)  lots ok  DQ kept out  unread"
         ]
         for row in rows {
             let delay = (row.delaySamplesMedian.map { String(format: "%.0f", $0) } ?? "-") + " / "
@@ -145,7 +150,9 @@ public enum Scorecard {
                 row.scenario.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%7d", row.seeds)
                     + cell(row.detectionRate, 2, 11) + String(repeating: " ", count: max(0, 25 - delay.count)) + delay
                     + cell(row.delaySecondsMedian, 0, 20) + cell(row.detectedBeforeFirstDefectRate, 2, 15)
-                    + cell(row.falseSignalsPer1000, 2, 13) + " (" + cell(row.designFalseSignalsPer1000, 2, 5) + ")"
+                    + cell(row.falseSignalsPer1000, 2, 13) + " "
+                    + (row.falseSignalsPer1000CI95.map { String(format: "[%.2f-%.2f]", $0.lowerBound, $0.upperBound) } ?? "           ")
+                    + " (" + cell(row.designFalseSignalsPer1000, 2, 5) + ")"
                     + cell(row.heldLotsCorrectRate, 2, 9)
                     + cell(row.qualityFaultsKeptOutRate, 2, 13) + String(format: "%8d", row.unitsUnread))
         }

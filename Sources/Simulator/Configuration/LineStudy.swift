@@ -25,9 +25,9 @@ public struct LineStudy: Sendable, Hashable {
     public var seed: UInt64
     public var lineSeconds: Double
 
-    /// The seed and line time of the study the scorecard and the demo use (two days of line).
+    /// The seed and line time of the study the scorecard and the demo use (twenty days of line).
     public static let defaultSeed: UInt64 = 20_261_129
-    public static let defaultLineSeconds: Double = 172_800
+    public static let defaultLineSeconds: Double = 1_728_000
 
     public init(line: LineDefinition, seed: UInt64 = defaultSeed, lineSeconds: Double = defaultLineSeconds) throws(DefinitionError) {
         var engine = try LineEngine(line: line, scenario: ScenarioDefinition(name: "study", seed: seed), seed: seed)
