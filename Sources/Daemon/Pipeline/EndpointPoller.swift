@@ -90,7 +90,8 @@ struct EndpointPoller: Sendable {
             let dropped = queue.push(records)
             // Acknowledged only once judged and queued; a controller with more results waiting
             // shows the next one at once, so the poller reads again without waiting.
-            let draining = consistent != nil && !plan.acknowledgingDevices.isEmpty ? await acknowledgeResults(consistent ?? []) : false
+            var draining = false
+            if let consistent, !plan.acknowledgingDevices.isEmpty { draining = await acknowledgeResults(consistent) }
             progress.completedPollCycle()
             if dropped > 0 {
                 DaemonMetrics.dropped(dropped)
