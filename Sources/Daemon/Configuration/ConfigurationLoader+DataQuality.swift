@@ -1,8 +1,8 @@
 import ModbusKit
 
 /// The data-quality sources of a configuration: a device's `heartbeat` and `status` word, a
-/// characteristic's `quality` flag, `frozen_after_units` and `max_step`. Checked like every other key: each
-/// issue names its key path, the bad value and what was expected.
+/// characteristic's `quality` flag, `frozen_after_units` and `max_step`. Checked like every
+/// other key: each issue names its key path, the bad value and what was expected.
 extension ConfigurationLoader {
     /// What a characteristic table says about its own data quality.
     struct CharacteristicQualityKeys {

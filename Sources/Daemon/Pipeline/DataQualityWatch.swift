@@ -3,8 +3,9 @@ import ModbusKit
 
 /// The data-quality sources of one poller, judged cycle by cycle: each device's heartbeat and
 /// status word, each characteristic's quality flag, per-unit values that stop changing
-/// (`frozen_after_units`) and values that jump further than is plausible (`max_step`). It decides which values must stay out of SPC, defects and lot
-/// changes, and reports each episode once: one event when it begins, one when it ends.
+/// (`frozen_after_units`) and values that jump further than is plausible (`max_step`). It
+/// decides which values must stay out of SPC, defects and lot changes, and reports each
+/// episode once: one event when it begins, one when it ends.
 ///
 /// Pure (no clock, no I/O): the time is the monotonic time of the reads themselves.
 struct DataQualityWatch: Sendable {

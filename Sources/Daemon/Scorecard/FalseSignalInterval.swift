@@ -1,9 +1,10 @@
 import SPC
 
 /// A 95 % confidence interval for a scenario's false-signal rate over its seeds, per 1000
-/// in-control samples: the ratio estimator (all false signals over all in-control samples)
-/// with its standard error from the seed-to-seed spread, `sqrt(sum (s_i - r n_i)^2 / (k (k-1))) / mean(n)`,
-/// and Student's t with k - 1 degrees of freedom. Signals cluster within a run (an episode of
+/// in-control samples: the ratio estimator r (all false signals over all in-control samples)
+/// with its standard error from the seed-to-seed spread,
+/// `sqrt(sum (s_i - r n_i)^2 / (k (k - 1))) / mean(n)`, and Student's t with k - 1 degrees of
+/// freedom. Signals cluster within a run (an episode of
 /// an autocorrelated chart), so a Poisson interval on the count would be too narrow; the spread
 /// between seeds carries the clustering. Nil for fewer than two seeds or no samples.
 enum FalseSignalInterval {

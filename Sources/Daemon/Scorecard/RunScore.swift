@@ -153,7 +153,8 @@ struct RunScore: Sendable {
         unreadUnits = try Self.unreadUnits(result, reader: reader)
     }
 
-    /// See `unreadUnits`. A counter that goes back (a controller restart) starts a new count.
+    /// See `unreadUnits`. Counters shown again after a controller restart repeat earlier
+    /// numbers; sorted together with them they add no gap.
     private static func unreadUnits(_ result: ScenarioRun.Result, reader: StoreReader) throws -> Int {
         var byStation: [String: Int] = [:]
         for settings in result.configuration.characteristics where settings.sequence != nil {
