@@ -25,19 +25,12 @@ import Testing
     /// The reference line's generated configuration: filling's per-nozzle counters (200+) are
     /// read apart from the weights (100+) when the planner may not bridge the gap, and then only
     /// they are re-read; with the shipped max_gap the station's sequence and values share a reply.
-    /// A device that holds each result until acknowledged needs no re-read at all.
     @Test func thePlanRereadsOnlyCountersReadApartFromTheirValues() throws {
         let text = EmbeddedConfiguration.referenceLineConfiguration
         let shipped = try ConfigurationLoader.load(text: text, source: "t")
         let grading = try #require(AcquisitionPlan.plans(for: shipped).first { $0.deviceNames == ["grading-plc"] })
         #expect(grading.sequenceRecheck.isEmpty, "grading reads its sequence and block in one request")
-        let narrowText = text.replacingOccurrences(of: "max_gap = 100", with: "max_gap = 10")
-        let acknowledged = try ConfigurationLoader.load(text: narrowText, source: "t")
-        let held = try #require(AcquisitionPlan.plans(for: acknowledged).first { $0.deviceNames == ["filling-plc"] })
-        #expect(held.sequenceRecheck.isEmpty, "filling holds each result until acknowledged")
-        let withoutAcknowledge = narrowText.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("acknowledge = ") }.joined(separator: "\n")
-        let narrow = try ConfigurationLoader.load(text: withoutAcknowledge, source: "t")
+        let narrow = try ConfigurationLoader.load(text: text.replacingOccurrences(of: "max_gap = 100", with: "max_gap = 10"), source: "t")
         let filling = try #require(AcquisitionPlan.plans(for: narrow).first { $0.deviceNames == ["filling-plc"] })
         let reread = Set(filling.sequenceRecheck.flatMap(\.points).map(\.address))
         let counters: Set<UInt16> = [200, 202, 204, 206, 208, 210, 212, 214]

@@ -14,7 +14,7 @@ extension ConfigurationLoader {
             counter = parseSource(
                 counterTable, deviceKey: false, devices: [:], declared: [], defaultDevice: device, allowString: false)
             if let type = counter?.type, !Self.counterTypes.contains(type) {
-                counterTable.report("type", expected: "an integer type for a result counter: \"uint16\", \"uint32\", \"uint64\", \"int16\", \"int32\" or \"int64\"")
+                counterTable.report("type", expected: "an unsigned integer type for a result counter: \"uint16\", \"uint32\" or \"uint64\"")
                 counter = nil
             }
         }
@@ -34,5 +34,6 @@ extension ConfigurationLoader {
         return true
     }
 
-    private static let counterTypes: Set<ValueType> = [.uint16, .uint32, .uint64, .int16, .int32, .int64]
+    /// Unsigned: the counter counts up and wraps; a signed one would go negative at its wrap.
+    private static let counterTypes: Set<ValueType> = [.uint16, .uint32, .uint64]
 }

@@ -18,8 +18,9 @@ extension AcquisitionPlan {
     /// The devices of the plan that acknowledge results.
     var acknowledgingDevices: [DeviceSettings] { devices.filter { $0.acknowledge != nil } }
 
-    /// True when `device` holds each result until it is acknowledged: its counters and values
-    /// cannot change during a cycle, so they need no torn-read guard.
+    /// True when `device` holds each result until it is acknowledged: the result on display
+    /// at the first sight of its counter has not been acknowledged, so it is judged (unless the
+    /// stored history already has it).
     func holdsResults(_ device: String) -> Bool {
         devices.contains { $0.name == device && $0.acknowledge != nil }
     }

@@ -6,12 +6,13 @@ extension AcquisitionPlan {
     /// moments: a result latched between them would pair one unit's counter with the next unit's
     /// values (a torn read). The poller reads these before and after the cycle; unchanged, the
     /// pair is consistent. Empty when every counter shares its value's request (one reply is one
-    /// moment), and not needed for a device that holds each result until it is acknowledged.
+    /// moment). Kept for a device that holds results until acknowledged too: once a result is
+    /// acknowledged and none is waiting, the next one appears the moment it is made.
     func tornReadGuard() -> [ReadRequest] {
         func request(of name: String) -> Int? { requests.firstIndex { $0.points.contains { $0.name == name } } }
         var recheck: [PointDefinition] = []
         var seen = Set<String>()
-        for characteristic in characteristics where characteristic.sequence != nil && !holdsResults(characteristic.device) {
+        for characteristic in characteristics where characteristic.sequence != nil {
             let sequence = Self.sequencePoint(characteristic.id)
             guard request(of: sequence) != request(of: Self.valuePoint(characteristic.id)) else { continue }
             guard let point = points.first(where: { $0.name == sequence }) else { continue }

@@ -120,10 +120,9 @@ struct DataQualityWatch: Sendable {
     /// - Parameters:
     ///   - quality: the quality of the read itself (a bad read stays as it is).
     ///   - newUnit: true when the value belongs to a unit not seen before (per-unit values).
-    ///   - time: when the value was read.
     mutating func review(
         _ quality: Quality, value: Double, of characteristic: CharacteristicSettings, newUnit: Bool,
-        readings: [String: PointReading], time: SampleTime
+        readings: [String: PointReading]
     ) -> Review {
         var review = Review(quality: quality, reported: false, events: [])
         if let flag = characteristic.quality {
@@ -147,19 +146,9 @@ struct DataQualityWatch: Sendable {
         }
         if let maxStep = characteristic.maxStep, review.quality.isGood {
             var guardian = steps[characteristic.id] ?? StepGuard(maxStep: maxStep)
-            switch guardian.observe(value) {
-            case .accepted:
-                break
-            case .refused:
-                review.quality = .decodeError(.implausibleStep)
-            case .newLevel(let from):
-                review.events.append(
-                    DataQualityEvent(
-                        kind: .deviceUp, device: characteristic.device, characteristic: characteristic.id,
-                        detail: "new level \(value) accepted after \(guardian.confirmations) values in a row agreed "
-                            + "(last accepted \(from), max_step \(maxStep))",
-                        time: time))
-            }
+            // A refused value is reported by the poller as a quality change (decode:step), and
+            // the confirmed new level as the change back to good: one event each.
+            if case .refused = guardian.observe(value) { review.quality = .decodeError(.implausibleStep) }
             steps[characteristic.id] = guardian
         }
         return review

@@ -25,10 +25,9 @@ extension EndpointPoller {
     /// does not report the downgraded quality value by value).
     mutating func reviewQuality(
         _ quality: inout Quality, value: Double, of characteristic: CharacteristicSettings, newUnit: Bool,
-        time: SampleTime, byName: [String: PointReading], into records: inout [PipelineRecord]
+        byName: [String: PointReading], into records: inout [PipelineRecord]
     ) -> Bool {
-        let review = dataQuality.review(
-            quality, value: value, of: characteristic, newUnit: newUnit, readings: byName, time: time)
+        let review = dataQuality.review(quality, value: value, of: characteristic, newUnit: newUnit, readings: byName)
         for event in review.events {
             records.append(.dataQuality(event))
             logger.notice(

@@ -36,6 +36,11 @@ struct EndpointPoller: Sendable {
     var lastAcknowledged: [String: UInt64] = [:]
     /// Devices whose acknowledge write is failing (reported once per episode).
     var acknowledgeFailing: Set<String> = []
+    /// Devices with a per-unit value whose counter or value this cycle could not read: their
+    /// result is not acknowledged (the controller shows it again next cycle).
+    var unitsNotRead: Set<String> = []
+    /// Quick re-reads left after an acknowledge (the controller's next result may take a tick).
+    private var drainReads = 0
 
     /// - Parameters:
     ///   - carried: judges kept from before a reload (used only where the settings are equal).
@@ -90,8 +95,13 @@ struct EndpointPoller: Sendable {
             let dropped = queue.push(records)
             // Acknowledged only once judged and queued; a controller with more results waiting
             // shows the next one at once, so the poller reads again without waiting.
-            var draining = false
-            if let consistent, !plan.acknowledgingDevices.isEmpty { draining = await acknowledgeResults(consistent) }
+            // Not when samples were dropped: the controller keeps the result, the next cycle reads it.
+            if let consistent, dropped == 0, !plan.acknowledgingDevices.isEmpty, await acknowledgeResults(consistent) {
+                drainReads = Self.drainReadsAfterAcknowledge
+            } else if drainReads > 0 {
+                drainReads -= 1
+            }
+            let draining = drainReads > 0
             progress.completedPollCycle()
             if dropped > 0 {
                 DaemonMetrics.dropped(dropped)
@@ -120,9 +130,13 @@ struct EndpointPoller: Sendable {
         return judges
     }
 
-    /// The pause before the next read after a result was acknowledged: long enough for the
-    /// controller to latch its next result, short enough to catch up with a fast station.
+    /// After an acknowledge the poller reads again every `drainPause`, up to
+    /// `drainReadsAfterAcknowledge` times until the next result shows (then it acknowledges and
+    /// starts over), before it falls back to the poll interval: a controller that latches its
+    /// next queued result within a few milliseconds is drained at the speed of the link; a
+    /// slower one at one result per poll interval.
     static let drainPause: Duration = .milliseconds(1)
+    static let drainReadsAfterAcknowledge = 5
 
     /// Maps one cycle's readings to records, in the order they must be stored.
     mutating func process(_ readings: [PointReading]) async -> [PipelineRecord] {
@@ -140,12 +154,20 @@ struct EndpointPoller: Sendable {
         for station in plan.lotStations where !dataQuality.isStale(station.lot?.device ?? "") {
             trackLot(of: station, reading: byName[AcquisitionPlan.lotPoint(station.name)], into: &records)
         }
+        unitsNotRead.removeAll()
         for characteristic in plan.characteristics {
-            guard let reading = byName[AcquisitionPlan.valuePoint(characteristic.id)] else { continue }
+            guard let reading = byName[AcquisitionPlan.valuePoint(characteristic.id)] else {
+                if characteristic.sequence != nil { unitsNotRead.insert(characteristic.device) }
+                continue
+            }
             var sequence: UInt64?
             if characteristic.sequence != nil {
-                guard let counter = byName[AcquisitionPlan.sequencePoint(characteristic.id)] else { continue }
+                guard let counter = byName[AcquisitionPlan.sequencePoint(characteristic.id)] else {
+                    unitsNotRead.insert(characteristic.device)
+                    continue
+                }
                 guard counter.quality.isGood else {
+                    unitsNotRead.insert(characteristic.device)
                     // Whether a unit was made is unknown: no sample, but the quality is noted.
                     noteQuality(of: characteristic, quality: counter.quality, time: counter.time, into: &records)
                     continue
@@ -158,8 +180,7 @@ struct EndpointPoller: Sendable {
             var quality = reading.quality
             if quality.isGood && !value.isFinite { quality = .decodeError(.notANumber) }
             let flagged = reviewQuality(
-                &quality, value: value, of: characteristic, newUnit: sequence != nil, time: reading.time, byName: byName,
-                into: &records)
+                &quality, value: value, of: characteristic, newUnit: sequence != nil, byName: byName, into: &records)
             let sample = Sample(
                 characteristic: characteristic.id, value: value, quality: quality, time: reading.time,
                 lot: currentLot[characteristic.station] ?? lotBoard.current(station: characteristic.station),
@@ -223,8 +244,9 @@ struct EndpointPoller: Sendable {
         let previous = lastSequence[characteristic.id]
         lastSequence[characteristic.id] = value
         guard let previous else {
-            // First sight after start: the unit on display may have been judged before.
-            return nil
+            // First sight after start: the unit on display may have been judged before, unless
+            // the device holds each result until acknowledged (counter 0: no result yet).
+            return plan.holdsResults(characteristic.device) && value > 0 ? value : nil
         }
         if value == previous { return nil }
         if value < previous {

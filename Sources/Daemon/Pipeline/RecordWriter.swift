@@ -100,6 +100,7 @@ struct RecordWriter: Sendable {
     /// that fail wait for the next pass (and go to the spill when the disk is full).
     private func pass(_ state: inout WriterState, adding fresh: [PipelineRecord]) async {
         var pass = Pass()
+        let attempted = !state.pending.isEmpty || !fresh.isEmpty
         var failed = await write(state.pending + fresh.map { WaitingRecord($0) }, pass: &pass)
         if let error = pass.error, await store.isDiskFull(error) {
             await spillWaiting(&failed, state: &state)
@@ -112,7 +113,8 @@ struct RecordWriter: Sendable {
         let degradation = pass.error.map { StoreDegradation(error: $0, spill: spillStatus, spillFull: state.spillFull) }
         progress.storePass(failed: degradation, pending: failed.count, lostSamples: pass.lostSamples)
         DaemonMetrics.store(degraded: pass.error != nil, pending: failed.count, lostSamples: pass.lostSamples)
-        logOutage(&state, degradation: degradation, waiting: failed.count)
+        // A pass with nothing to write proves nothing about the disk.
+        if attempted || degradation != nil { logOutage(&state, degradation: degradation, waiting: failed.count) }
     }
 
     /// The log tells an outage once: a critical line when it begins, a notice when it ends

@@ -2,7 +2,8 @@
 ///
 /// A nearly full disk lets a small transaction through now and then; one clean pass is no
 /// recovery, and a failure before the outage is closed is no new outage. The outage ends after
-/// `cleanPassesToEnd` clean passes in a row. (Status, STATUS= and the metrics follow each pass;
+/// `cleanPassesToEnd` clean passes in a row (passes that wrote something: the writer does not
+/// count a pass with nothing to write). (Status, STATUS= and the metrics follow each pass;
 /// only the log lines wait.)
 struct StoreOutage {
     enum Transition: Equatable {

@@ -30,8 +30,8 @@ struct RunScore: Sendable {
     var designFalseSignals: Double
     var heldLotsCorrect: Bool
     /// Per-unit results the daemon never read: the gaps in each unit counter's recorded
-    /// samples (any quality), the largest per station, summed over stations; plus results the
-    /// simulator's controllers dropped from a full queue (`results_lost`).
+    /// samples (any quality), the largest per station, summed over stations (results a
+    /// controller dropped from a full queue, `results_lost` in the truth, show as gaps too).
     var unreadUnits: Int
 
     init(_ result: ScenarioRun.Result) throws {
@@ -166,8 +166,7 @@ struct RunScore: Sendable {
             }
             byStation[settings.station] = max(byStation[settings.station] ?? 0, gaps)
         }
-        let lost = result.truth.filter { $0.event == "results_lost" }.reduce(0) { $0 + ($1.units ?? 0) }
-        return byStation.values.reduce(0, +) + lost
+        return byStation.values.reduce(0, +)
     }
 
     /// Whether the characteristic `id` (`station.characteristic[.streamN]`) is one the fault acts
