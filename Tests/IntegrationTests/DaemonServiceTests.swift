@@ -20,7 +20,7 @@ import FoundationNetworking
         address = 50
         """
 
-    @Test(.timeLimit(.minutes(2))) func controlAPIAndInterlocksThroughTheCLI() async throws {
+    @Test(.timeLimit(.minutes(4))) func controlAPIAndInterlocksThroughTheCLI() async throws {
         let line = try await LineFixture(appendix: Self.interlock)
         try await line.startDaemon()
         let held = try await line.waitFor { $0.heldLots.contains { $0.id == "FIL-000002" } }
@@ -198,7 +198,7 @@ import FoundationNetworking
 }
 
 @Suite(.serialized) struct LimitApprovalTests {
-    @Test(.timeLimit(.minutes(2))) func recomputedLimitsTakeEffectOnlyWhenApproved() async throws {
+    @Test(.timeLimit(.minutes(4))) func recomputedLimitsTakeEffectOnlyWhenApproved() async throws {
         let line = try await LineFixture(scenario: "filling-baseline", speed: 20)
         try await line.startDaemon()
         let id = CharacteristicID("filling.fill_weight.n2")

@@ -3,14 +3,16 @@ import Testing
 
 /// The scorecard on a small seed count (CI): three scenarios through the simulated reference
 /// line and the full daemon, scored against the ground truth, JSON keys as issue 7 fixes them.
-/// The 20-seed table is `lineguard scenarios run --all --seeds 20 --jobs 6` (README).
+/// The 20-seed table is `lineguard scenarios run --all --seeds 20 --jobs 12` (README). A two-day
+/// study keeps this test light (the shipped configuration's twenty days take half a minute in a
+/// debug build).
 @Suite struct ScorecardTests {
     @Test(.timeLimit(.minutes(3))) func faultsAreCaughtAndInControlSignalsStayNearTheDesign() throws {
         let directory = try TemporaryDirectory()
         let root = SkeletonEndToEndTests.repoFile("")
         let result = try LineGuardProcess.run([
             "scenarios", "run", "nozzle-step-gross", "nozzle-step-subtle", "di-nan", "--seeds", "1", "--jobs", "3",
-            "--speed-factor", "2", "--format", "json",
+            "--speed-factor", "2", "--format", "json", "--study-days", "2",
             "--line", root + "/seeds/lines/reference-line.toml", "--scenario-directory", root + "/seeds/scenarios",
             "--work-directory", directory.path,
         ])

@@ -30,15 +30,15 @@ public enum Scorecard {
     /// Runs `scenarios` (files of seeds/scenarios) on `line`, `seeds` seeds each (seed = the
     /// scenario's seed + 0, 1, ...), `speedFactor` times the scenario's suggested speed, up to
     /// `jobs` runs at a time (each its own simulator, daemon and database; rows keep the order
-    /// of `scenarios`).
+    /// of `scenarios`), with known limits from a line study of `studySeconds` of line.
     public static func run(
         line linePath: String, scenarios: [String], seeds: Int, speedFactor: Double, jobs: Int = 1, workDirectory: String,
-        logger: Logger
+        studySeconds: Double, logger: Logger
     ) async throws -> [Row] {
         let line = try LineDefinition.load(path: linePath)
         let definitions = try scenarios.map { try ScenarioDefinition.load(path: $0) }
         // Limits from history for the generated configuration, computed once for every run.
-        let study = try LineStudy(line: line)
+        let study = try LineStudy(line: line, lineSeconds: studySeconds)
         var runs: [(scenario: Int, run: ScenarioRun)] = []
         for (position, scenario) in definitions.enumerated() {
             for index in 0..<seeds {

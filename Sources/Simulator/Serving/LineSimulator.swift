@@ -112,11 +112,10 @@ public final class LineSimulator: Sendable {
         }
         try truth.write(started)
         // Wake at least every 100 ms (heartbeat) and once per fastest result period; every
-        // millisecond when a station holds results until acknowledged, so that it shows its
-        // next queued result soon after the acknowledge.
+        // millisecond while a station that holds results until acknowledged has results
+        // waiting, so that it shows the next one soon after the acknowledge.
         let fastest = line.stations.map(\.periodSeconds).min() ?? 1
-        let acknowledging = line.stations.contains(where: \.acknowledgeRequired)
-        let tick = acknowledging ? 0.001 : max(0.001, min(0.1, fastest / speed / 2))
+        let regularTick = max(0.001, min(0.1, fastest / speed / 2))
         var wake = 0.0
         while !Task.isCancelled {
             let elapsed = Self.seconds(clock.now - start)
@@ -136,6 +135,7 @@ public final class LineSimulator: Sendable {
             try truth.write(engine.drainTruth())
             publish(&publishers, engine: engine, at: now, ticks: Int(elapsed * 10), applied: &applied)
             if let lineSeconds, now >= lineSeconds { break }
+            let tick = publishers.contains { $0.latch.waiting > 0 } ? 0.001 : regularTick
             wake += tick
             if wake < elapsed { wake = elapsed + tick }
             do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Daemon
 import Foundation
+import Simulator
 
 /// `lineguard scenarios run`: the detection scorecard on the simulated line.
 struct ScenariosCommand: ParsableCommand {
@@ -27,6 +28,10 @@ struct ScenariosCommand: ParsableCommand {
         @Option(name: .long, help: "Runs played at the same time (each its own simulator and daemon on loopback).")
         var jobs: Int = 1
         @Option(name: .long, help: "Work directory for databases and ground truth.") var workDirectory: String = "scorecard-output"
+        @Option(
+            name: .long,
+            help: "Days of in-control line in the study that sets the known limits (the shipped configuration's: 20).")
+        var studyDays: Double = LineStudy.defaultLineSeconds / 86_400
         @Option(name: .long, help: "text or json.") var format: OutputFormat = .text
         @OptionGroup var logging: LoggingOptions
 
@@ -34,6 +39,7 @@ struct ScenariosCommand: ParsableCommand {
             guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1") }
             guard speedFactor > 0 else { throw ValidationError("--speed-factor must be positive") }
             guard (1...16).contains(jobs) else { throw ValidationError("--jobs must be 1 to 16") }
+            guard studyDays >= 0.1 && studyDays <= 365 else { throw ValidationError("--study-days must be from 0.1 to 365") }
             guard all || !scenarios.isEmpty else { throw ValidationError("name scenarios or give --all") }
         }
 
@@ -52,7 +58,7 @@ struct ScenariosCommand: ParsableCommand {
             do {
                 let rows = try await Scorecard.run(
                     line: line, scenarios: paths, seeds: seeds, speedFactor: speedFactor, jobs: jobs, workDirectory: workDirectory,
-                    logger: logger)
+                    studySeconds: studyDays * 86_400, logger: logger)
                 print(format == .json ? Scorecard.json(rows) : Scorecard.text(rows))
             } catch {
                 printError("lineguard scenarios run: \(error)")

@@ -23,7 +23,7 @@ import FoundationNetworking
 @Suite(.serialized) struct DiskFullTests {
     @Test(
         .enabled(if: SmallFilesystem.available, "skipped: mounting a size-limited tmpfs needs root (CAP_SYS_ADMIN)"),
-        .timeLimit(.minutes(2)))
+        .timeLimit(.minutes(4)))
     func fullFilesystemCostsSamplesButNoDefectOrHold() async throws {
         let metricsPort = try DaemonServiceTests.freePort()
         let line = try await LineFixture(
@@ -124,7 +124,7 @@ import FoundationNetworking
 
     @Test(
         .enabled(if: SmallFilesystem.available, "skipped: mounting a size-limited tmpfs needs root (CAP_SYS_ADMIN)"),
-        .timeLimit(.minutes(2)))
+        .timeLimit(.minutes(4)))
     func recordsWaitingForSpaceSurviveACrash() async throws {
         let metricsPort = try DaemonServiceTests.freePort()
         let keys = "metrics_listen = \"127.0.0.1:\(metricsPort)\""
