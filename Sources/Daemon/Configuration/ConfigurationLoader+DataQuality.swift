@@ -17,10 +17,10 @@ extension ConfigurationLoader {
         }
     }
 
-    /// Marks a device's data-quality keys as seen when the device itself is invalid (its issues
-    /// are already reported; its sources cannot be resolved without it).
-    static func skipDeviceQualitySources(_ table: TableReader) {
-        for key in ["heartbeat", "status"] where table.has(key) {
+    /// Marks a device's subtables (data-quality sources, acknowledge) as seen when the device
+    /// itself is invalid (its issues are already reported; they cannot be resolved without it).
+    static func skipDeviceSubtables(_ table: TableReader) {
+        for key in ["heartbeat", "status", "acknowledge"] where table.has(key) {
             _ = table.subtable(key, required: false)
         }
     }

@@ -163,8 +163,7 @@ public enum ConfigurationLoader {
         if let value = table.int("max_gap", required: false, in: 0...124) { options.maxGap = value }
         if let value = table.bool("one_request_per_value", required: false) { options.oneRequestPerValue = value }
         guard let name, let endpoint else {
-            skipDeviceQualitySources(table)
-            if table.has("acknowledge") { _ = table.subtable("acknowledge", required: false) }
+            skipDeviceSubtables(table)
             return nil
         }
         var device = DeviceSettings(

@@ -161,7 +161,7 @@ struct ControlAPI: Sendable {
                 limits.approvedAt = now
                 ids.append(try await store.save(limits: limits))
                 // The individuals chart's limits (x, or ln_x on the log scale) go to the live chart.
-                if limits.statistic == "x" || limits.statistic == "ln_x" { limitUpdates.post(limits) }
+                if LiveChart.isIndividuals(limits.statistic) { limitUpdates.post(limits) }
             }
             logger.notice("control limits approved", metadata: ["characteristic.id": "\(id)", "actor": "\(body.actor)"])
             return try JSONReply(ControlResult(ok: true, message: "\(id): approved limits in force", ids: ids))

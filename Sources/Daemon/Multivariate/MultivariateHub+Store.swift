@@ -12,11 +12,11 @@ extension MultivariateHub {
         guard !charts.isEmpty else { return nil }
         // Unreadable, the store would look as if no limits were frozen: Phase I would start
         // again on the latest samples (during a drift, the drift would become the baseline).
-        let reader: StoreReader? = try StoreReader(path: databasePath)
+        let reader = try StoreReader(path: databasePath)
         return restored(
-            charts, storedLimits: { id in (try? reader?.currentLimits(id, statistic: "t2")) ?? nil },
+            charts, storedLimits: { id in (try? reader.currentLimits(id, statistic: "t2")) ?? nil },
             samples: { id, range in
-                (try? reader?.samples(characteristic: id, from: range.lowerBound, to: range.upperBound, limit: 1_000_000)) ?? []
+                (try? reader.samples(characteristic: id, from: range.lowerBound, to: range.upperBound, limit: 1_000_000)) ?? []
             },
             latest: latest, logger: logger)
     }

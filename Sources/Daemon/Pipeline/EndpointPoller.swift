@@ -142,7 +142,7 @@ struct EndpointPoller: Sendable {
     mutating func process(_ readings: [PointReading]) async -> [PipelineRecord] {
         var records: [PipelineRecord] = replayedRecords
         replayedRecords.removeAll()
-        for limits in limitUpdates.take(for: Set(judges.keys)) where limits.statistic == "x" || limits.statistic == "ln_x" {
+        for limits in limitUpdates.take(for: Set(judges.keys)) where LiveChart.isIndividuals(limits.statistic) {
             judges[limits.characteristic]?.adopt(limits)
             logger.notice(
                 "approved control limits in force",

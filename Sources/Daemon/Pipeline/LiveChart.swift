@@ -93,6 +93,10 @@ struct LiveChart: Sendable {
     /// The statistic name of the individuals chart under `model` (`x`, or `ln_x` on the log scale).
     static func statistic(_ model: ChartModelSettings) -> String { prefix(model) + "x" }
 
+    /// True for the individuals chart's statistic on either scale (`x`, `ln_x`): the limits a
+    /// live chart adopts.
+    static func isIndividuals(_ statistic: String) -> Bool { statistic == "x" || statistic == "ln_x" }
+
     /// `ln_` before the statistics of a chart on the log scale, else nothing.
     static func prefix(_ model: ChartModelSettings) -> String { model.transform == .log ? "ln_" : "" }
 

@@ -43,9 +43,11 @@ struct RunScore: Sendable {
         let characteristics = try reader.status().characteristics.map(\.id)
         var goodTimes: [String: [Double]] = [:]
         var goodSamples: [String: [Sample]] = [:]
+        var allSamples: [String: [Sample]] = [:]
         for id in characteristics {
-            let good = try reader.samples(characteristic: CharacteristicID(id), from: 0, to: 1e12, limit: 10_000_000)
-                .filter(\.quality.isGood)
+            let samples = try reader.samples(characteristic: CharacteristicID(id), from: 0, to: 1e12, limit: 10_000_000)
+            let good = samples.filter(\.quality.isGood)
+            allSamples[id] = samples
             goodSamples[id] = good
             goodTimes[id] = good.map(\.time.wall)
         }
@@ -150,16 +152,15 @@ struct RunScore: Sendable {
         let missed = bad.intersection(known).subtracting(held)
         let wrong = held.subtracting(bad).subtracting(touched)
         heldLotsCorrect = missed.isEmpty && wrong.isEmpty
-        unreadUnits = try Self.unreadUnits(result, reader: reader)
+        unreadUnits = Self.unreadUnits(result, samples: allSamples)
     }
 
     /// See `unreadUnits`. Counters shown again after a controller restart repeat earlier
     /// numbers; sorted together with them they add no gap.
-    private static func unreadUnits(_ result: ScenarioRun.Result, reader: StoreReader) throws -> Int {
+    private static func unreadUnits(_ result: ScenarioRun.Result, samples: [String: [Sample]]) -> Int {
         var byStation: [String: Int] = [:]
         for settings in result.configuration.characteristics where settings.sequence != nil {
-            let sequences = try reader.samples(characteristic: settings.id, from: 0, to: 1e12, limit: 10_000_000)
-                .compactMap(\.sequence).sorted()
+            let sequences = (samples[settings.id.rawValue] ?? []).compactMap(\.sequence).sorted()
             var gaps = 0
             for (previous, next) in zip(sequences, sequences.dropFirst()) where next > previous + 1 {
                 gaps += Int(next - previous - 1)
